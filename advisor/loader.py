@@ -1,0 +1,243 @@
+"""The one way data files come in: a safe YAML reader and strict validation with positions.
+
+``read_document`` parses YAML (and therefore JSON) through PyYAML's safe loader, extended to
+reject duplicate keys, anchors and aliases, deep nesting and documents over 1 MB, and records
+the line and column of every value. ``validate`` turns pydantic's errors into ``Problem``s that
+name the file, line, column and field, with a hint. Every problem found is reported, sorted.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import AdvisorError, Problem
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 32
+
+Loc = tuple  # a path into a document: keys and list indices
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class Document:
+    source: str
+    data: Any
+    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)  # loc -> (line, column)
+
+    def position(self, loc: Loc) -> tuple[int | None, int | None]:
+        """The position of loc, or of its nearest enclosing value that has one."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.positions:
+                return self.positions[loc]
+            loc = loc[:-1]
+        return self.positions.get((), (None, None))
+
+    def problem(self, loc: Loc, message: str, hint: str | None = None) -> Problem:
+        line, column = self.position(loc)
+        return Problem(
+            source=self.source, line=line, column=column, field=dotted(loc) or None, message=message, hint=hint
+        )
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses what answers and knowledge files never need."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                None, None, "anchors and aliases are not supported: write the value out", event.start_mark
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.MarkedYAMLError(
+                    None, None, f"nesting deeper than {MAX_DEPTH} levels", self.peek_event().start_mark
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict[Any, Any] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, float, bool)) or key is None:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "keys must be plain text", key_node.start_mark
+                )
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"duplicate key {key!r} (first at line {seen[key].line + 1})",
+                    key_node.start_mark,
+                )
+            seen[key] = key_node.start_mark
+        return super().construct_mapping(node, deep=deep)
+
+
+def read_text(path: str | Path) -> tuple[str, str]:
+    """Read a file (or '-' for standard input) as UTF-8 text, refusing oversized input."""
+    if str(path) == "-":
+        source = "<stdin>"
+        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+    else:
+        source = str(path)
+        try:
+            with open(path, "rb") as handle:
+                raw = handle.read(MAX_BYTES + 1)
+        except FileNotFoundError:
+            raise AdvisorError(Problem(source=source, message="no such file", hint="check the path")) from None
+        except IsADirectoryError:
+            raise AdvisorError(Problem(source=source, message="is a directory, expected a file")) from None
+        except OSError as error:
+            raise AdvisorError(Problem(source=source, message=f"cannot read: {error.strerror}")) from None
+    if len(raw) > MAX_BYTES:
+        raise AdvisorError(
+            Problem(source=source, message=f"larger than {MAX_BYTES:,} bytes", hint="answers files are small")
+        )
+    try:
+        return raw.decode("utf-8-sig"), source
+    except UnicodeDecodeError as error:
+        raise AdvisorError(
+            Problem(source=source, message=f"not UTF-8 text (byte {error.start})", hint="save the file as UTF-8")
+        ) from None
+
+
+def read_document(text: str, source: str) -> Document:
+    """Parse YAML or JSON text into data plus the position of every value."""
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise AdvisorError(Problem(source=source, message=f"larger than {MAX_BYTES:,} bytes"))
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise AdvisorError(
+            Problem(
+                source=source,
+                line=mark.line + 1 if mark else None,
+                column=mark.column + 1 if mark else None,
+                message=_yaml_message(error),
+                hint="check the indentation and quoting near this position",
+            )
+        ) from None
+    except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks nearly everything
+        raise AdvisorError(Problem(source=source, message=str(error))) from None
+    except RecursionError:
+        raise AdvisorError(Problem(source=source, message="nesting too deep")) from None
+    finally:
+        loader.dispose()
+    positions: dict[Loc, tuple[int, int]] = {}
+    if node is not None:
+        _record_positions(node, (), positions)
+    return Document(source=source, data=data, positions=positions)
+
+
+def load_document(path: str | Path) -> Document:
+    text, source = read_text(path)
+    return read_document(text, source)
+
+
+def validate(model: type[M], document: Document, *, data: Any = None, prefix: Loc = ()) -> M:
+    """Validate document data (or a part of it at prefix) against a model; raise all problems."""
+    value = document.data if data is None else data
+    if value is None:
+        raise AdvisorError(document.problem(prefix, "empty document", hint="see README for the file format"))
+    try:
+        return model.model_validate(value)
+    except ValidationError as error:
+        raise AdvisorError(problems_from(error, document, prefix)) from None
+
+
+def problems_from(error: ValidationError, document: Document, prefix: Loc = ()) -> list[Problem]:
+    problems = []
+    for item in error.errors(include_url=False):
+        loc = prefix + _clean_loc(item["loc"])
+        problems.append(document.problem(loc, _message(item), _hint(item)))
+    # pydantic reports one error per union member; keep each (position, field, message) once
+    return sorted(set(problems), key=lambda p: (p.line or 0, p.column or 0, p.field or "", p.message))
+
+
+def dotted(loc: Loc) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _record_positions(node: yaml.Node, loc: Loc, positions: dict) -> None:
+    positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            _record_positions(value_node, loc + (key,), positions)
+            # point at the key rather than the value: that is where people look for a field
+            positions[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_positions(item, loc + (index,), positions)
+
+
+def _clean_loc(loc: tuple) -> Loc:
+    """Drop pydantic's union and validator markers (e.g. 'float', 'literal['unknown']') from loc."""
+    cleaned = []
+    for part in loc:
+        if isinstance(part, str) and ("[" in part or part in _TYPE_MARKERS or part.startswith("function-")):
+            continue
+        cleaned.append(part)
+    return tuple(cleaned)
+
+
+_TYPE_MARKERS = {"str", "int", "float", "bool", "list", "dict", "constrained-str", "none", "tagged-union"}
+
+
+def _message(item: dict) -> str:
+    kind = item["type"]
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind == "missing":
+        return "required field is missing"
+    message = item["msg"]
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    if "input" in item and kind not in ("model_type", "model_attributes_type"):
+        shown = repr(item["input"])
+        if len(shown) <= 60:
+            message += f" (got {shown})"
+    return message
+
+
+def _hint(item: dict) -> str | None:
+    kind = item["type"]
+    value = item.get("input")
+    if isinstance(value, bool):
+        return "YAML reads unquoted yes/no/on/off/true/false as a boolean: put the text in quotes"
+    if kind == "extra_forbidden":
+        return "check the spelling; README lists every field"
+    if kind == "missing":
+        return "add it; README shows a complete example"
+    if kind == "literal_error":
+        return None  # the message already lists the allowed values
+    if kind in ("less_than_equal", "greater_than_equal"):
+        return "shares are percentages of all employees, from 0 to 100 (or 'unknown')"
+    return None
+
+
+def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+    parts = [part for part in (error.context, error.problem) if part]
+    return "; ".join(parts) if parts else "invalid YAML"

@@ -1,0 +1,437 @@
+"""The one schema: findings, rules, answers and advice, as pydantic models.
+
+Everything else imports these models; JSON Schemas for tool builders are generated from them.
+The models are strict: unknown keys are rejected, and YAML 1.1 surprises (``no`` read as false,
+``1.10`` read as 1.1) fail validation instead of slipping through as the wrong type.
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+from .vocabulary import (
+    ANSWER_KEYS,
+    FREQUENCIES,
+    GOALS,
+    LANGS,
+    LEVERS,
+    PURPOSE_LEVELS,
+    RELATIONS,
+    UNKNOWN,
+)
+
+SCHEMA_VERSION = "1.0"
+
+Goal = Literal[GOALS]
+Lever = Literal[LEVERS]
+Relation = Literal[RELATIONS]
+Lang = Literal[LANGS]
+AnswerKey = Literal[ANSWER_KEYS]
+Frequency = Literal[FREQUENCIES + (UNKNOWN,)]
+PurposeLevel = Literal[PURPOSE_LEVELS + (UNKNOWN,)]
+Status = Literal["gap", "sustain"]
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", max_length=64)]
+Name = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
+
+
+class Text(Model):
+    """A text in both languages of the advisor."""
+
+    en: NonEmpty
+    nl: NonEmpty
+
+    def get(self, lang: str) -> str:
+        return self.nl if lang == "nl" else self.en
+
+
+# --------------------------------------------------------------------------------------------
+# findings.yaml: the study, as data
+
+
+class Source(Model):
+    title: NonEmpty
+    publisher: NonEmpty
+    partner: NonEmpty
+    year: int | None = None
+    organisations: int = Field(gt=0)
+    language: Lang
+    note: Text | None = None
+
+
+# `construct` is the study's word for an outcome; it shadows pydantic's deprecated
+# BaseModel.construct(), which the advisor never calls.
+warnings.filterwarnings("ignore", message='Field name "construct"', category=UserWarning)
+
+
+class Finding(Model):
+    """One (construct, usage) relation reported by the study."""
+
+    id: Id
+    construct: Goal
+    usage: Lever
+    relation: Relation
+    strength: Text | None = None  # only where the source qualifies it, e.g. "in lesser degree"
+    summary: Text
+    quote: NonEmpty  # the Dutch source sentence(s) the finding rests on, verbatim
+    note: Text | None = None
+
+
+class Statement(Model):
+    """A conclusion, remark or caveat of the authors that is not a single (construct, usage) pair."""
+
+    id: Id
+    kind: Literal["conclusion", "remark", "caveat"]
+    constructs: list[Goal] = []
+    summary: Text
+    quote: NonEmpty
+    findings: list[Id] = []  # the findings the statement draws on
+
+
+class FindingsFile(Model):
+    knowledge_version: NonEmpty
+    source: Source
+    findings: list[Finding] = Field(min_length=1)
+    statements: list[Statement] = []
+
+
+# --------------------------------------------------------------------------------------------
+# rules/: the rule set, as data
+
+
+class ParamRef(Model):
+    param: Name
+
+
+class PatternRef(Model):
+    """The value matched by an earlier pattern of the same rule (named with ``as``)."""
+
+    ref: Name
+
+
+Scalar = Union[Annotated[str, StringConstraints(min_length=1)], int, float]
+Operand = Union[Scalar, ParamRef, PatternRef]
+ListOperand = Union[list[Scalar], ParamRef]
+
+TESTS = ("is", "is_not", "in", "lt", "lte", "gt", "gte")
+
+
+class Pattern(Model):
+    """One fact a rule needs. Exactly one of goal, answer, derived; tests apply to its value."""
+
+    goal: Union[Goal, list[Goal], Literal["any"], None] = None
+    answer: AnswerKey | None = None
+    derived: Name | None = None
+    as_: Name | None = Field(default=None, alias="as")
+    is_: Operand | None = Field(default=None, alias="is")
+    is_not: Operand | None = None
+    in_: ListOperand | None = Field(default=None, alias="in")
+    lt: Operand | None = None
+    lte: Operand | None = None
+    gt: Operand | None = None
+    gte: Operand | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "Pattern":
+        kinds = [name for name in ("goal", "answer", "derived") if getattr(self, name) is not None]
+        if len(kinds) != 1:
+            raise ValueError("a pattern names exactly one of goal, answer or derived")
+        if self.goal is not None and self.tests():
+            raise ValueError("a goal pattern takes no tests: list the goals instead")
+        if self.goal is None and not self.tests():
+            raise ValueError(f"an {kinds[0]} pattern needs a test: one of {', '.join(TESTS)}")
+        if isinstance(self.goal, list) and (not self.goal or len(set(self.goal)) != len(self.goal)):
+            raise ValueError("goal lists must be non-empty and without repeats")
+        return self
+
+    @property
+    def kind(self) -> str:
+        return "goal" if self.goal is not None else "answer" if self.answer else "derived"
+
+    @property
+    def subject(self) -> str:
+        """What the pattern reads: a goal list, an answer key or a derived name."""
+        if self.goal is not None:
+            return "goal"
+        return self.answer or self.derived or ""
+
+    def goals(self) -> tuple[str, ...]:
+        """The goals a goal pattern accepts (all goals for 'any')."""
+        if self.goal == "any":
+            return GOALS
+        if isinstance(self.goal, list):
+            return tuple(self.goal)
+        return (self.goal,) if self.goal else ()
+
+    def tests(self) -> list[tuple[str, Any]]:
+        found = []
+        for name in TESTS:
+            value = getattr(self, name + "_" if name in ("is", "in") else name)
+            if value is not None:
+                found.append((name, value))
+        return found
+
+
+class Conclusion(Model):
+    """What a rule concludes. Exactly one of the four."""
+
+    derive: dict[Name, Name] | None = None
+    recommend: Id | None = None
+    warn: Id | None = None
+    caveat: Id | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> "Conclusion":
+        given = [name for name in ("derive", "recommend", "warn", "caveat") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError("'then' takes exactly one of derive, recommend, warn, caveat")
+        if self.derive is not None and len(self.derive) != 1:
+            raise ValueError("derive sets exactly one name, e.g. {active_breadth: low}")
+        return self
+
+    @property
+    def kind(self) -> str:
+        for name in ("derive", "recommend", "warn", "caveat"):
+            if getattr(self, name) is not None:
+                return name
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    @property
+    def target(self) -> str:
+        """The id concluded (recommendation, warning, caveat) or the derived name."""
+        if self.derive is not None:
+            return next(iter(self.derive))
+        return self.recommend or self.warn or self.caveat or ""
+
+
+class Example(Model):
+    """A case beside the rule: answers under which it must (or must not) fire."""
+
+    case: Id
+    fires: bool
+    invalid: bool = False  # the answers are rejected before any rule runs (a near miss by refusal)
+    answers: dict[str, Any]
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _invalid_never_fires(self) -> "Example":
+        if self.invalid and self.fires:
+            raise ValueError("an example with invalid answers cannot fire")
+        return self
+
+
+class Rule(Model):
+    id: Id
+    description: NonEmpty  # one line, English
+    findings: list[Id] = []  # the findings and statements it rests on (empty only for derive rules)
+    when: list[Pattern] = Field(min_length=1)
+    then: Conclusion
+    examples: list[Example] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _examples_both_ways(self) -> "Rule":
+        if not any(e.fires for e in self.examples) or all(e.fires for e in self.examples):
+            raise ValueError("examples need at least one case that fires and one near miss that does not")
+        cases = [e.case for e in self.examples]
+        if len(set(cases)) != len(cases):
+            raise ValueError("example cases must have distinct names")
+        names = [p.as_ for p in self.when if p.as_]
+        if len(set(names)) != len(names):
+            raise ValueError("pattern names ('as') must be distinct within a rule")
+        return self
+
+    def goal_patterns(self) -> list[Pattern]:
+        return [p for p in self.when if p.kind == "goal"]
+
+
+class Parameter(Model):
+    """A named threshold. The study gives none: each carries its provenance."""
+
+    name: Name
+    value: Union[int, float, list[Name]]
+    unit: NonEmpty
+    description: NonEmpty
+    provenance: NonEmpty
+
+
+class Recommendation(Model):
+    id: Id
+    status: Status
+    levers: list[Lever] = Field(min_length=1)
+    weight: int = 0  # orders recommendations of equal status and goal rank: higher comes first
+    title: Text
+    summary: Text
+    practice: list[Text] = Field(min_length=1)  # tactics from practice, not from the study
+
+
+class Notice(Model):
+    id: Id
+    kind: Literal["warning", "caveat"]
+    text: Text
+
+
+class GoalProfile(Model):
+    """What the study says to steer on for one goal, and how the usage chart reads it."""
+
+    goal: Goal
+    label: Text
+    strategy: Text
+    steer_on: list[Lever] = []
+    findings: list[Id] = Field(min_length=1)
+
+
+class Choice(Model):
+    value: Union[Name, int, float]
+    label: Text
+
+
+class Question(Model):
+    """One question of the questionnaire (issue: the interactive questionnaire)."""
+
+    key: Union[AnswerKey, Literal["goals", "organisation.name", "organisation.employees"]]
+    kind: Literal["goals", "share", "choice", "text", "number"]
+    prompt: Text
+    help: Text
+    choices: list[Choice] = []
+    optional: bool = False
+
+
+class RuleFile(Model):
+    """One YAML file under rules/: any of these sections, merged with the other files."""
+
+    rules: list[Rule] = []
+    recommendations: list[Recommendation] = []
+    notices: list[Notice] = []
+    parameters: list[Parameter] = []
+    goals: list[GoalProfile] = []
+    questions: list[Question] = []
+
+
+# --------------------------------------------------------------------------------------------
+# Answers: what the user tells the advisor
+
+Share = Union[Annotated[float, Field(ge=0, le=100)], Literal["unknown"]]
+
+
+class Usage(Model):
+    active_share: Share = UNKNOWN  # % of employees who posted or reacted in the past month
+    active_frequency: Frequency = UNKNOWN  # how often those people post or react
+    passive_share: Share = UNKNOWN  # % of employees who read the platform in the past month
+    passive_frequency: Frequency = UNKNOWN
+
+    @field_validator("active_share", "passive_share", mode="after")
+    @classmethod
+    def _whole_numbers_as_int(cls, value):
+        # 8 and 8.0 are the same answer: keep output byte-identical whichever was typed.
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value
+
+
+class Purposes(Model):
+    ideas: PurposeLevel = UNKNOWN
+    expertise: PurposeLevel = UNKNOWN
+    processes: PurposeLevel = UNKNOWN
+    strategy_dialogue: PurposeLevel = UNKNOWN
+    read_only: PurposeLevel = UNKNOWN
+
+
+class Organisation(Model):
+    name: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    employees: Annotated[int, Field(ge=1, le=10_000_000)] | None = None
+
+
+class Answers(Model):
+    goals: list[Goal] = Field(min_length=1, max_length=len(GOALS))  # most important first
+    usage: Usage
+    purposes: Purposes = Purposes()
+    organisation: Organisation | None = None
+
+    @field_validator("goals")
+    @classmethod
+    def _distinct_goals(cls, goals: list[str]) -> list[str]:
+        repeated = sorted({g for g in goals if goals.count(g) > 1})
+        if repeated:
+            raise ValueError(f"goal listed more than once: {', '.join(repeated)}")
+        return goals
+
+    def value(self, key: str) -> Any:
+        """The answer at a dotted key such as 'usage.active_share'."""
+        section, name = key.split(".", 1)
+        return getattr(getattr(self, section), name)
+
+
+# --------------------------------------------------------------------------------------------
+# Advice: what the advisor answers (the JSON contract)
+
+
+class Evidence(Model):
+    finding: str
+    kind: Literal["finding", "conclusion", "remark", "caveat"]
+    construct: Goal | None
+    usage: Lever | None
+    relation: Relation | None
+    strength: str | None
+    summary: str
+    quote: str
+
+
+class Tactic(Model):
+    basis: Literal["practice"] = "practice"  # never a study result: see README, "Evidence and practice"
+    text: str
+
+
+class AdviceRecommendation(Model):
+    id: str
+    priority: int
+    title: str
+    summary: str
+    goals: list[Goal]
+    levers: list[Lever]
+    status: Status
+    evidence: list[Evidence]
+    practice: list[Tactic]
+    rules: list[str]
+
+
+class AdviceNotice(Model):
+    id: str
+    text: str
+    goals: list[Goal]
+    evidence: list[Evidence]
+    rules: list[str]
+
+
+class Strategy(Model):
+    goal: Goal
+    label: str
+    text: str
+    steer_on: list[Lever]
+    findings: list[str]
+
+
+class Unknown(Model):
+    answer: AnswerKey
+    goals: list[Goal]
+    rules: list[str]
+
+
+class Advice(Model):
+    schema_version: str = SCHEMA_VERSION
+    knowledge_version: str
+    lang: Lang
+    goals: list[Goal]
+    strategy: list[Strategy]
+    recommendations: list[AdviceRecommendation]
+    warnings: list[AdviceNotice]
+    caveats: list[AdviceNotice]
+    unknowns: list[Unknown]
+    trace: list[str]
