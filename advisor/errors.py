@@ -32,6 +32,8 @@ class Problem:
 
     @property
     def where(self) -> str:
+        if not self.source:
+            return ""
         where = self.source
         if self.line is not None:
             where += f":{self.line}"
@@ -40,7 +42,7 @@ class Problem:
         return where
 
     def render(self) -> str:
-        text = self.where + ": "
+        text = self.where + ": " if self.where else ""
         if self.field:
             text += f"{self.field}: "
         text += self.message
@@ -56,7 +58,7 @@ class AdvisorError(Exception):
 
     def __init__(self, problems: list[Problem] | Problem | str, *, hint: str | None = None):
         if isinstance(problems, str):
-            problems = [Problem(source="advisor", message=problems, hint=hint)]
+            problems = [Problem(source="", message=problems, hint=hint)]
         elif isinstance(problems, Problem):
             problems = [problems]
         self.problems: list[Problem] = sorted(problems, key=_sort_key)

@@ -133,7 +133,7 @@ def read_document(text: str, source: str) -> Document:
                 line=mark.line + 1 if mark else None,
                 column=mark.column + 1 if mark else None,
                 message=_yaml_message(error),
-                hint="check the indentation and quoting near this position",
+                hint=_yaml_hint(error),
             )
         ) from None
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks nearly everything
@@ -210,6 +210,8 @@ def _message(item: dict) -> str:
     kind = item["type"]
     if kind == "extra_forbidden":
         return "unknown field"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected a mapping of fields, got {_kind_of(item.get('input'))}"
     if kind == "missing":
         return "required field is missing"
     message = item["msg"]
@@ -220,6 +222,14 @@ def _message(item: dict) -> str:
         if len(shown) <= 60:
             message += f" (got {shown})"
     return message
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "text"
+    return type(value).__name__
 
 
 def _hint(item: dict) -> str | None:
@@ -233,11 +243,26 @@ def _hint(item: dict) -> str | None:
         return "add it; README shows a complete example"
     if kind == "literal_error":
         return None  # the message already lists the allowed values
+    if kind == "too_short" and item["loc"][:1] == ("goals",):
+        return "choose at least one goal: the study's advice is to decide the intended effect first"
     if kind in ("less_than_equal", "greater_than_equal"):
         return "shares are percentages of all employees, from 0 to 100 (or 'unknown')"
     return None
 
 
 def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+    if isinstance(error, yaml.constructor.ConstructorError) and "tag" in str(error.problem):
+        return "tags such as !!python/object are not allowed (got " + str(error.problem).split("tag ")[-1] + ")"
     parts = [part for part in (error.context, error.problem) if part]
     return "; ".join(parts) if parts else "invalid YAML"
+
+
+def _yaml_hint(error: yaml.MarkedYAMLError) -> str:
+    text = str(error.problem)
+    if "duplicate key" in text:
+        return "each field may appear once: remove or rename one of them"
+    if "tag" in text:
+        return "write plain values: text, numbers and lists"
+    if "alias" in text or "nesting" in text:
+        return "answers and knowledge files are plain, shallow documents"
+    return "check the indentation and quoting near this position"

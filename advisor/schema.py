@@ -10,7 +10,18 @@ from __future__ import annotations
 import warnings
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+import math
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from .vocabulary import (
     ANSWER_KEYS,
@@ -318,7 +329,22 @@ class RuleFile(Model):
 # --------------------------------------------------------------------------------------------
 # Answers: what the user tells the advisor
 
-Share = Union[Annotated[float, Field(ge=0, le=100)], Literal["unknown"]]
+def _share(value: Any) -> int | float | str:
+    """A percentage of employees, 0 to 100, or 'unknown'. 8 and 8.0 are the same answer."""
+    if value == UNKNOWN:
+        return UNKNOWN
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ValueError("expected a percentage from 0 to 100, or 'unknown'")
+    if not 0 <= value <= 100:
+        raise ValueError("a share is a percentage of all employees, from 0 to 100")
+    return int(value) if float(value).is_integer() else float(value)
+
+
+Share = Annotated[
+    Union[int, float, str],
+    PlainValidator(_share),
+    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0, "maximum": 100}, {"const": "unknown"}]}),
+]
 
 
 class Usage(Model):
@@ -326,14 +352,6 @@ class Usage(Model):
     active_frequency: Frequency = UNKNOWN  # how often those people post or react
     passive_share: Share = UNKNOWN  # % of employees who read the platform in the past month
     passive_frequency: Frequency = UNKNOWN
-
-    @field_validator("active_share", "passive_share", mode="after")
-    @classmethod
-    def _whole_numbers_as_int(cls, value):
-        # 8 and 8.0 are the same answer: keep output byte-identical whichever was typed.
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        return value
 
 
 class Purposes(Model):
