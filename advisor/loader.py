@@ -121,8 +121,9 @@ def read_document(text: str, source: str) -> Document:
     """Parse YAML or JSON text into data plus the position of every value."""
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise AdvisorError(Problem(source=source, message=f"larger than {MAX_BYTES:,} bytes"))
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
@@ -136,12 +137,25 @@ def read_document(text: str, source: str) -> Document:
                 hint=_yaml_hint(error),
             )
         ) from None
+    except yaml.reader.ReaderError as error:  # a control character: PyYAML gives an offset only
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        raise AdvisorError(
+            Problem(
+                source=source,
+                line=line,
+                column=column,
+                message=f"control character #x{error.character:04x} is not allowed",
+                hint="save the file as plain UTF-8 text",
+            )
+        ) from None
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks nearly everything
         raise AdvisorError(Problem(source=source, message=str(error))) from None
     except RecursionError:
         raise AdvisorError(Problem(source=source, message="nesting too deep")) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     positions: dict[Loc, tuple[int, int]] = {}
     if node is not None:
         _record_positions(node, (), positions)
