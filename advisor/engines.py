@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .errors import AdvisorError
-from .knowledge import Knowledge
+
+if TYPE_CHECKING:  # the --version path must not import pydantic or the engine
+    from .knowledge import Knowledge
 
 ENGINES = ("durable",)
 
@@ -27,7 +31,7 @@ def active_engine_name() -> str:
     return "durable" if durable_installed() else "unavailable"
 
 
-def make_engine(knowledge: Knowledge, name: str | None = None):
+def make_engine(knowledge: "Knowledge", name: str | None = None):
     name = name or "durable"
     if name not in ENGINES:
         raise AdvisorError(f"unknown engine {name!r}", hint=f"choose one of: {', '.join(ENGINES)}")
