@@ -337,7 +337,10 @@ def _share(value: Any) -> int | float | str:
         raise ValueError("expected a percentage from 0 to 100, or 'unknown'")
     if not 0 <= value <= 100:
         raise ValueError("a share is a percentage of all employees, from 0 to 100")
-    return int(value) if float(value).is_integer() else float(value)
+    # Two decimals are more than any survey measures, and keep numbers out of exponent notation
+    # (5e-324), which durable_rules' JSON reader does not understand.
+    value = round(float(value), 2)
+    return int(value) if value.is_integer() else value
 
 
 Share = Annotated[

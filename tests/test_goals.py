@@ -109,3 +109,11 @@ def test_a_shared_lever_is_one_recommendation_serving_both_goals():
     assert len(broaden) == 1
     assert broaden[0].goals == ["knowledge_sharing", "alignment"]
     assert {e.construct for e in broaden[0].evidence} == {"knowledge_sharing", "alignment"}
+
+
+def test_tiny_and_fractional_shares_are_read_as_numbers():
+    # 5e-324 once reached the engine in exponent notation, which it cannot compare
+    for share in (5e-324, 1e-05, 0.004):
+        advice = advise({"goals": ["alignment"], "usage": {"active_share": share}})
+        assert advice.recommendations[0].id == "broaden-active-use", share
+    assert advise({"goals": ["alignment"], "usage": {"active_share": 24.999}}).recommendations[0].id == "sustain-broad-active-use"
