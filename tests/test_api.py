@@ -68,3 +68,37 @@ def test_an_own_knowledge_base_with_an_extra_rule(knowledge_copy):
     advice = advise({"goals": ["engagement"], "usage": {"passive_frequency": "weekly"}}, knowledge=knowledge)
     assert "engagement-read-often" in advice.trace
     assert "engagement-read-often" not in advise({"goals": ["engagement"], "usage": {"passive_frequency": "weekly"}}).trace
+
+
+SPREAD = [
+    {"goals": goals, "usage": usage, "purposes": purposes}
+    for goals in (["alignment"], ["engagement", "efficiency"], ["effectiveness", "knowledge_sharing"],
+                  ["communication_satisfaction"], ["knowledge_sharing", "alignment", "engagement", "efficiency",
+                                                   "effectiveness", "communication_satisfaction"])
+    for usage in ({}, {"active_share": 4, "active_frequency": "less", "passive_share": 30},
+                  {"active_share": 18, "active_frequency": "weekly", "passive_share": 60, "passive_frequency": "daily"},
+                  {"active_share": 70, "active_frequency": "daily", "passive_share": 50})
+    for purposes in ({}, {"ideas": "often", "expertise": "never", "processes": "sometimes",
+                          "strategy_dialogue": "often", "read_only": "sometimes"})
+]
+
+
+@pytest.mark.parametrize("answers", SPREAD, ids=[f"case{i}" for i in range(len(SPREAD))])
+def test_json_contract_for_a_spread_of_answers(answers, knowledge):
+    from advisor.schema import Advice
+    from advisor.vocabulary import LEVERS
+
+    text = json.dumps(advise(answers).model_dump(mode="json"), ensure_ascii=False)
+    data = json.loads(text)
+    assert Advice.model_validate(data) == advise(answers)  # the JSON is the whole model, strictly
+    cited = {e["finding"] for item in data["recommendations"] + data["warnings"] + data["caveats"] for e in item["evidence"]}
+    assert cited <= set(knowledge.findings) | set(knowledge.statements)
+    fired = set(data["trace"])
+    assert fired <= set(knowledge.rules_by_id)
+    for item in data["recommendations"] + data["warnings"] + data["caveats"]:
+        assert set(item["rules"]) <= fired
+        assert set(item["goals"]) <= set(answers["goals"])
+    assert all(set(r["levers"]) <= set(LEVERS) for r in data["recommendations"])
+    assert [s["goal"] for s in data["strategy"]] == answers["goals"]
+    given = {f"{section}.{key}" for section in ("usage", "purposes") for key in answers[section]}
+    assert not {u["answer"] for u in data["unknowns"]} & given  # only answers not given are unknown
