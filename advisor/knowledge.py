@@ -33,6 +33,7 @@ from .schema import (
 from .vocabulary import GOALS, UNKNOWN, answer_choices
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
+_KEY_FIELD = {"parameters": "name", "goals": "goal", "questions": "key"}  # the others have an `id`
 
 
 def default_paths() -> tuple[Path, Path]:
@@ -149,9 +150,8 @@ def load_knowledge(findings: str | Path | None = None, rules: str | Path | None 
             continue
         for section in RuleFile.model_fields:
             for index, item in enumerate(getattr(rule_file, section)):
-                key = getattr(item, "id", None) or getattr(item, "name", None) or getattr(item, "goal", None)
-                key = key or item.key
-                _register(origins, problems, section, str(key), Origin(document, (section, index)))
+                key = getattr(item, _KEY_FIELD.get(section, "id"))
+                _register(origins, problems, section, key, Origin(document, (section, index)))
                 merged[section].append(item)
     if problems:
         raise AdvisorError(problems)
