@@ -211,6 +211,8 @@ def cross_check(knowledge: Knowledge) -> list[Problem]:
             if ref not in known_findings:
                 problems.append(origin.problem(("findings", index), f"unknown finding {ref!r}"))
 
+    problems.extend(_check_questions(knowledge))
+
     derived = knowledge.derived_values
     for rule in knowledge.rules:
         origin = knowledge.origin("rules", rule.id)
@@ -238,6 +240,27 @@ def cross_check(knowledge: Knowledge) -> list[Problem]:
             if pattern.as_:
                 names.add(pattern.as_)
     return problems
+
+
+def _check_questions(knowledge: Knowledge) -> list[Problem]:
+    """A rule set with a questionnaire has a question for the goals and for every answer, so that a
+    rule added later that reads an answer is asked about with no other change. A rule set without
+    questions serves `advisor advise` only."""
+    from .vocabulary import ANSWER_KEYS
+
+    if not knowledge.questions:
+        return []
+    asked = {question.key for question in knowledge.questions}
+    return [
+        Problem(
+            source=knowledge.paths[1],
+            field="questions",
+            message=f"no question for {key!r}",
+            hint="add one to rules/catalog/questions.yaml (see the questions there)",
+        )
+        for key in ("goals",) + ANSWER_KEYS
+        if key not in asked
+    ]
 
 
 def _check_conclusion(knowledge: Knowledge, rule: Rule, origin: Origin) -> list[Problem]:

@@ -300,19 +300,71 @@ class GoalProfile(Model):
 
 
 class Choice(Model):
+    """One answer a question offers. A share question offers bands: a range of percentages and the
+    value that stands for it in the answers (the band must not straddle a threshold of the rules)."""
+
     value: Union[Name, int, float]
     label: Text
+    band: list[Union[int, float]] | None = None  # [from, to): percent of employees
+
+    @model_validator(mode="after")
+    def _value_in_band(self) -> "Choice":
+        if self.band is None:
+            return self
+        if len(self.band) != 2 or not 0 <= self.band[0] < self.band[1] <= 100:
+            raise ValueError("a band is [from, to] with 0 <= from < to <= 100")
+        if isinstance(self.value, str) or not self.band[0] <= self.value <= self.band[1]:
+            raise ValueError(f"the value of a band must be a number within it, e.g. {sum(self.band) // 2}")
+        return self
+
+
+QUESTION_KINDS = {"goals": "goals", "organisation.name": "text", "organisation.employees": "number"}
 
 
 class Question(Model):
-    """One question of the questionnaire (issue: the interactive questionnaire)."""
+    """One question of the questionnaire, asked only when a rule for the chosen goals reads its
+    answer (see advisor/dependencies.py). "Don't know" is offered on every usage and purpose
+    question by the questionnaire itself and recorded as 'unknown'."""
 
     key: Union[AnswerKey, Literal["goals", "organisation.name", "organisation.employees"]]
     kind: Literal["goals", "share", "choice", "text", "number"]
     prompt: Text
-    help: Text
+    help: Text  # why this is asked; the questionnaire adds the rules and findings that read the answer
+    rank_prompt: Text | None = None  # goals: asked to put several chosen goals in order
     choices: list[Choice] = []
-    optional: bool = False
+    optional: bool = False  # may be left empty (organisation only)
+
+    @model_validator(mode="after")
+    def _fits_its_answer(self) -> "Question":
+        from .vocabulary import SHARE_ANSWERS, answer_choices
+
+        expected = QUESTION_KINDS.get(self.key) or ("share" if self.key in SHARE_ANSWERS else "choice")
+        if self.kind != expected:
+            raise ValueError(f"the question for {self.key!r} is of kind {expected!r}")
+        if (self.rank_prompt is None) == (self.kind == "goals"):
+            raise ValueError("the goals question, and only that one, has a rank_prompt")
+        if self.optional and self.key not in ("organisation.name", "organisation.employees"):
+            raise ValueError("only the organisation questions are optional; usage questions offer 'don't know'")
+        values = [choice.value for choice in self.choices]
+        if len(set(values)) != len(values):
+            raise ValueError("choices must have distinct values")
+        if UNKNOWN in values:
+            raise ValueError("don't list 'unknown': every usage question offers \"don't know\" itself")
+        if self.kind == "share":
+            bands = [choice.band for choice in self.choices]
+            if not bands or None in bands:
+                raise ValueError("a share question offers bands: give each choice a band [from, to]")
+            if any(a[1] > b[0] for a, b in zip(bands, bands[1:])):
+                raise ValueError("bands must be in ascending order and must not overlap")
+        elif self.kind == "choice":
+            if any(choice.band is not None for choice in self.choices):
+                raise ValueError("only share questions have bands")
+            allowed = answer_choices(self.key) or ()
+            if sorted(map(str, values)) != sorted(allowed):
+                raise ValueError(f"offer exactly these choices: {', '.join(allowed)}")
+        elif self.choices:
+            raise ValueError(f"a {self.kind} question has no choices")
+        return self
 
 
 class RuleFile(Model):

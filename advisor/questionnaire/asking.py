@@ -1,0 +1,179 @@
+"""Asking one question of each kind: goals (choose, then order), share (a band or a typed
+percentage), choice, text and number. Each returns the answer, or BACK when the person goes back.
+"? why" shows the explanation and asks the same question again, with the selection kept.
+
+The questions themselves (prompts, help, choices) are data: rules/catalog/questions.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from ..i18n import t
+from ..vocabulary import UNKNOWN
+from .prompts import BACK, Help, Option, Prompter
+
+_TYPE = "<type a number>"
+
+Explain = Callable[[], None]
+
+
+@dataclass(frozen=True)
+class GoalsView:
+    """The goals question, in one language: what the checkbox and the ranking show."""
+
+    prompt: str
+    help: str
+    rank_prompt: str
+    goals: tuple[tuple[str, str, str], ...]  # (goal, label, strategy), in the order of goals.yaml
+
+
+def ask_goals(prompter: Prompter, view: GoalsView, default: list[str] | None, explain: Explain):
+    """The chosen goals, most important first. Several chosen: the person puts them in order."""
+    lang = prompter.lang
+    labels = {goal: label for goal, label, _ in view.goals}
+    options = [Option(label, goal, strategy) for goal, label, strategy in view.goals]
+    checked: tuple = tuple(default or ())
+    pointed = None
+    while True:
+        result = prompter.checkbox(
+            view.prompt, options, checked=checked, pointed=pointed, required=t(lang, "q.goals_required")
+        )
+        if isinstance(result, Help):
+            explain()
+            checked, pointed = result.selected, result.pointed
+            continue
+        ordered = _rank(prompter, view, result, labels, list(default or ()), explain)
+        if ordered is BACK:
+            checked, pointed = tuple(result), None
+            continue
+        prompter.answered(view.prompt, ", ".join(f"{n}. {labels[g]}" for n, g in enumerate(ordered, 1)))
+        return ordered
+
+
+def _rank(prompter, view, chosen: list[str], labels, previous: list[str], explain):
+    ranked: list[str] = []
+    while len(ranked) < len(chosen) - 1:
+        remaining = [g for g in chosen if g not in ranked]
+        earlier = [g for g in previous if g in remaining]
+        before = ", ".join(f"{n}. {labels[g]}" for n, g in enumerate(ranked, 1))
+        message = view.rank_prompt + (f" ({before})" if before else "")
+        result = prompter.select(
+            message, [Option(labels[g], g) for g in remaining], default=earlier[0] if earlier else None, echo=False
+        )
+        if isinstance(result, Help):
+            explain()
+        elif result is BACK:
+            if not ranked:
+                return BACK
+            ranked.pop()
+        else:
+            ranked.append(result)
+    return ranked + [g for g in chosen if g not in ranked]
+
+
+def ask_choice(prompter: Prompter, question, default: Any, explain: Explain, *, back: bool):
+    lang = prompter.lang
+    options = [Option(c.label.get(lang), c.value) for c in question.choices]
+    options.append(Option(t(lang, "q.dont_know"), UNKNOWN))
+    pointed = default
+    while True:
+        result = prompter.select(question.prompt.get(lang), options, default=pointed, back=back)
+        if not isinstance(result, Help):
+            return result
+        explain()
+        pointed = result.pointed
+
+
+def ask_share(prompter: Prompter, question, default: Any, explain: Explain, *, back: bool):
+    """A band's value, a typed percentage, or 'unknown'."""
+    lang = prompter.lang
+    message = question.prompt.get(lang)
+    options = [Option(c.label.get(lang), c.value) for c in question.choices]
+    options += [Option(t(lang, "q.type_share"), _TYPE), Option(t(lang, "q.dont_know"), UNKNOWN)]
+    bands = {c.value for c in question.choices}
+    typed = isinstance(default, (int, float)) and default not in bands
+    pointed = _TYPE if typed else default
+    while True:
+        result = prompter.select(message, options, default=pointed, back=back, echo=False)
+        if isinstance(result, Help):
+            explain()
+            pointed = result.pointed
+            continue
+        if result is BACK:
+            return BACK
+        if result != _TYPE:
+            prompter.answered(message, next(o.label for o in options if o.value == result))
+            return result
+        text = prompter.text(
+            t(lang, "q.share_prompt"),
+            default=format_share(default) if typed else "",
+            validate=lambda text: None if parse_share(text) is not None else t(lang, "q.share_invalid"),
+            why=False,
+            shown=lambda text: f"{format_share(parse_share(text))}%",
+        )
+        if isinstance(text, str):
+            return parse_share(text)
+        pointed = _TYPE  # back from typing: to the bands again
+
+
+def ask_text(prompter: Prompter, question, default: Any, explain: Explain, *, back: bool):
+    """Free text (the organisation's name); empty means not given (None)."""
+    lang = prompter.lang
+    while True:
+        result = prompter.text(
+            question.prompt.get(lang),
+            default=default or "",
+            validate=lambda text: t(lang, "q.text_too_long") if len(text) > 200 else None,
+            optional=question.optional,
+            back=back,
+        )
+        if not isinstance(result, Help):
+            return result if result is BACK or result else None
+        explain()
+
+
+def ask_number(prompter: Prompter, question, default: Any, explain: Explain, *, back: bool):
+    """A whole number (the number of employees); empty means not given (None)."""
+    lang = prompter.lang
+    while True:
+        result = prompter.text(
+            question.prompt.get(lang),
+            default=str(default) if default else "",
+            validate=lambda text: None if (not text and question.optional) or parse_count(text) else t(lang, "q.count_invalid"),
+            optional=question.optional,
+            back=back,
+            shown=lambda text: f"{parse_count(text):,}".replace(",", "." if lang == "nl" else ","),
+        )
+        if not isinstance(result, Help):
+            return result if result is BACK else parse_count(result)
+        explain()
+
+
+ASK = {"choice": ask_choice, "share": ask_share, "text": ask_text, "number": ask_number}
+
+
+def parse_share(text: str) -> int | float | None:
+    """'8', '8%', '12.5' or '12,5' (a Dutch decimal comma) -> a percentage from 0 to 100."""
+    cleaned = text.strip().rstrip("%").strip().replace(",", ".")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    if not 0 <= value <= 100 or value != value:
+        return None
+    return int(value) if value.is_integer() else value
+
+
+def format_share(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, (int, float)) else ""
+
+
+def parse_count(text: str) -> int | None:
+    """'1200', '1.200', '1,200' or '1 200' -> 1200; None unless a whole number from 1 to 10 million."""
+    cleaned = "".join(ch for ch in text if ch not in " .,'_\u00a0")
+    if not cleaned.isdigit():
+        return None
+    value = int(cleaned)
+    return value if 1 <= value <= 10_000_000 else None

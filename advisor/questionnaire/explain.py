@@ -1,0 +1,40 @@
+""""Why is this asked?": a question's help text, with the rules that read its answer for the
+chosen goals and the findings of the study those rules rest on."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.panel import Panel
+from rich.text import Text
+
+from ..dependencies import dependencies
+from ..i18n import t
+
+
+def explanation(flow, key: str, goals: list[str]) -> Panel:
+    lang = flow.lang
+    knowledge = flow.knowledge
+    question = flow.questions[key]
+    parts: list = [Text(question.help.get(lang))]
+    if key == "goals":
+        parts += [Text(""), Text(t(lang, "q.why_goals"), style="bold")]
+        for profile in knowledge.goal_profiles.values():
+            parts.append(Text.assemble("  ", (profile.label.get(lang), "cyan"), ": ", ", ".join(profile.findings)))
+    elif key.startswith("organisation."):
+        parts += [Text(""), Text(t(lang, "q.why_no_rule"), style="dim")]
+    else:
+        need = dependencies(knowledge).needs(tuple(goals)).get(key, {"goals": [], "rules": []})
+        parts += [Text(""), Text(t(lang, "q.why_rules", goals=flow.goal_labels(need["goals"] or goals)), style="bold")]
+        for rule_id in need["rules"]:
+            rule = knowledge.rules_by_id[rule_id]
+            line = Text.assemble("  ", (rule_id, "cyan"))
+            if lang == "en":  # rule descriptions are one English line
+                line.append(f": {rule.description}")
+            parts.append(line)
+        cited = {ref for rule_id in need["rules"] for ref in knowledge.rules_by_id[rule_id].findings}
+        if cited:
+            parts += [Text(""), Text(t(lang, "q.why_findings"), style="bold")]
+            for ref in sorted(cited, key=knowledge.finding_order.__getitem__):
+                item = knowledge.findings.get(ref) or knowledge.statements[ref]
+                parts.append(Text.assemble("  ", (ref, "cyan"), ": ", item.summary.get(lang)))
+    return Panel(Group(*parts), title=t(lang, "q.why_title"), title_align="left", border_style="cyan")

@@ -1,0 +1,157 @@
+"""Which questions to ask, in which order, and why; and the walk through them.
+
+Only what matters is asked: after the goals, a usage or purpose question comes only when a rule
+serving one of the chosen goals reads its answer (advisor/dependencies.py). Nothing here names a
+question: the questions and their order are data (rules/catalog/questions.yaml).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from ..dependencies import dependencies
+from ..i18n import answer_label, t
+from ..knowledge import Knowledge
+from ..vocabulary import ANSWER_KEYS
+from .asking import ASK, GoalsView, ask_goals
+from .prompts import BACK, Prompter
+from .state import Progress
+
+
+class Flow:
+    """The questionnaire of one knowledge base, in one language."""
+
+    def __init__(self, knowledge: Knowledge, lang: str):
+        self.knowledge = knowledge
+        self.lang = lang
+        self.questions = {q.key: q for q in knowledge.questions}
+        # the goals come first whatever the file order: the study's advice is to decide them first
+        self.order = ["goals"] + [q.key for q in knowledge.questions if q.key != "goals"]
+
+    def plan(self, goals: list[str]) -> list[str]:
+        """The questions to ask for these goals, in order."""
+        needs = dependencies(self.knowledge).needs(tuple(goals))
+        return [key for key in self.order if key not in ANSWER_KEYS or key in needs]
+
+    def skipped(self, goals: list[str]) -> list[str]:
+        needs = dependencies(self.knowledge).needs(tuple(goals))
+        return [key for key in self.order if key in ANSWER_KEYS and key not in needs]
+
+    def goals_view(self) -> GoalsView:
+        question = self.questions["goals"]
+        return GoalsView(
+            prompt=question.prompt.get(self.lang),
+            help=question.help.get(self.lang),
+            rank_prompt=question.rank_prompt.get(self.lang),
+            goals=tuple(
+                (p.goal, p.label.get(self.lang), p.strategy.get(self.lang)) for p in self.knowledge.goal_profiles.values()
+            ),
+        )
+
+    def goal_labels(self, goals: list[str]) -> str:
+        profiles = self.knowledge.goal_profiles
+        return ", ".join(profiles[goal].label.get(self.lang) for goal in goals)
+
+    def skip_line(self, goals: list[str]) -> str | None:
+        """One line naming the questions left out for these goals, and why."""
+        skipped = self.skipped(goals)
+        if not skipped:
+            return None
+        names = "; ".join(answer_label(self.lang, key) for key in skipped)
+        return t(self.lang, "q.skipped", goals=self.goal_labels(goals), questions=names)
+
+    def explanation(self, key: str, goals: list[str]):
+        """Why a question is asked: its help text, and the rules and findings that read the answer."""
+        from .explain import explanation
+
+        return explanation(self, key, goals)
+
+
+def walk(
+    flow_for: Callable[[], Flow],
+    prompter: Prompter,
+    progress: Progress,
+    save: Callable[[Progress, Flow], None],
+    preview: GoalsView | None = None,
+) -> list[str]:
+    """Ask the questions from progress.next on, saving after each answer; return the final plan.
+
+    flow_for() gives the Flow once the knowledge base is loaded; until then the goals question
+    can be asked from its preview.
+    """
+    flow: Flow | None = None
+    goals = progress.answers.get("goals")
+    if goals:
+        flow = flow_for()
+        _note(prompter, flow.skip_line(goals))
+        keys = flow.plan(goals)
+        if progress.next in keys:
+            position = keys.index(progress.next)
+        else:  # the rule set changed since the save: the first question not yet answered
+            position = next((i for i, key in enumerate(keys) if key not in progress.answers), len(keys))
+    else:
+        keys, position = ["goals"], 0
+
+    while position < len(keys):
+        key = keys[position]
+        default = progress.answers.get(key)
+        if key == "goals":
+            answer = _ask_goals(flow, flow_for, prompter, default, preview)
+            flow = flow or flow_for()
+        else:
+            assert flow is not None
+            question = flow.questions[key]
+            explain = _explainer(prompter, flow, key, goals)
+            answer = ASK[question.kind](prompter, question, default, explain, back=position > 0)
+        if answer is BACK:
+            position -= 1
+            continue
+        progress.answers[key] = answer
+        if key == "goals":
+            goals = answer
+            keys = flow.plan(goals)
+            _note(prompter, flow.skip_line(goals))
+        position += 1
+        progress.next = keys[position] if position < len(keys) else None
+        save(progress, flow)
+    return keys
+
+
+def _ask_goals(flow, flow_for, prompter, default, preview):
+    """The goals, asked from the preview while the knowledge loads; checked once it has."""
+    view = flow.goals_view() if flow is not None else preview
+    if view is None:
+        flow = flow_for()
+        view = flow.goals_view()
+
+    def explain() -> None:
+        prompter.show(flow_for().explanation("goals", []))
+
+    answer = ask_goals(prompter, view, default, explain)
+    loaded = flow_for().goals_view()
+    if loaded != view:  # the quick read differed from the checked knowledge: ask again from that
+        return ask_goals(prompter, loaded, answer, explain)
+    return answer
+
+
+def _explainer(prompter: Prompter, flow: Flow, key: str, goals: list[str]):
+    def explain() -> None:
+        prompter.show(flow.explanation(key, goals))
+
+    return explain
+
+
+def _note(prompter: Prompter, line: str | None) -> None:
+    if line:
+        prompter.note(line)
+
+
+def final_answers(progress: Progress, keys: list[str]) -> dict[str, Any]:
+    """The answers document for the questions on the final path (answers to questions the goals
+    no longer need are left out, so they cannot change the advice)."""
+    from .state import nest
+
+    given = {key: progress.answers[key] for key in keys if key in progress.answers}
+    answers = nest({key: value for key, value in given.items() if value is not None})
+    answers.setdefault("usage", {})
+    return answers

@@ -1,0 +1,82 @@
+"""Getting the first question on screen fast.
+
+Loading and checking the knowledge base (pydantic, every rule file) takes longer than the whole
+start-up budget. The first question, the goals, needs only its own texts and the goal labels, so
+those are read straight from questions.yaml and goals.yaml while the full knowledge base loads in
+a background thread. The answer is checked against the loaded knowledge before it is used; if the
+quick read fails in any way, the questionnaire simply waits for the full load.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from .asking import GoalsView
+
+
+class KnowledgeSource:
+    """The knowledge base: given, or the shipped one, loaded in the background once started."""
+
+    def __init__(self, knowledge=None):
+        self._knowledge = knowledge
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def ready(self) -> bool:
+        return self._knowledge is not None
+
+    def start(self) -> None:
+        if self._knowledge is None and self._thread is None:
+            self._thread = threading.Thread(target=self._load, name="advisor-knowledge", daemon=True)
+            self._thread.start()
+
+    def get(self):
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        if self._error is not None:
+            raise self._error
+        if self._knowledge is None:
+            self._load()
+            if self._error is not None:
+                raise self._error
+        return self._knowledge
+
+    def _load(self) -> None:
+        try:
+            from ..reasoning import default_knowledge
+
+            self._knowledge = default_knowledge()
+        except BaseException as error:  # re-raised in the main thread by get()
+            self._error = error
+
+
+def rules_dir() -> Path:
+    """The shipped rules/ directory; the same place as advisor.knowledge.default_paths, found
+    without importing that module (it loads the schema)."""
+    package = Path(__file__).resolve().parent.parent
+    if (package / "knowledge" / "findings.yaml").is_file():
+        return package / "knowledge" / "rules"
+    return package.parent / "rules"
+
+
+def goals_preview(lang: str) -> GoalsView | None:
+    """The goals question read straight from the shipped catalogue, or None if anything is off."""
+    try:
+        import yaml
+
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        catalog = rules_dir() / "catalog"
+        questions = yaml.load((catalog / "questions.yaml").read_text(encoding="utf-8"), Loader=loader)
+        profiles = yaml.load((catalog / "goals.yaml").read_text(encoding="utf-8"), Loader=loader)
+        question = next(q for q in questions["questions"] if q["key"] == "goals")
+        return GoalsView(
+            prompt=question["prompt"][lang],
+            help=question["help"][lang],
+            rank_prompt=question["rank_prompt"][lang],
+            goals=tuple((p["goal"], p["label"][lang], p["strategy"][lang]) for p in profiles["goals"]),
+        )
+    except Exception:
+        return None

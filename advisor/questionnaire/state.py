@@ -1,0 +1,203 @@
+"""The questionnaire's save file: the answers so far and the question to ask next.
+
+Saved after every answer, atomically (a temporary file in the same directory, then os.replace),
+in the user's state directory, so Ctrl-C or a closed terminal loses nothing and `advisor --resume`
+continues where the person stopped. A file that is damaged, or is not a save file of this
+questionnaire, is reported (exit 2) and never overwritten.
+
+The file is JSON; its "answers" hold the answers given so far in the shape of an answers file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from ..errors import AdvisorError, Problem
+from ..vocabulary import ANSWER_KEYS, LANGS
+
+FORMAT = "advisor-questionnaire"
+VERSION = 1
+FILE_NAME = "questionnaire.json"
+QUESTION_KEYS = ("goals",) + ANSWER_KEYS + ("organisation.name", "organisation.employees")
+_MOVE_AWAY = "move it away or delete it to start afresh (it is left as it is)"
+
+
+def state_dir(environ: dict[str, str] | None = None, platform: str | None = None) -> Path:
+    """Where the advisor keeps its state: %LOCALAPPDATA%\\advisor on Windows, else
+    $XDG_STATE_HOME/advisor or ~/.local/state/advisor (a relative XDG path is ignored, as the
+    XDG specification asks)."""
+    env = os.environ if environ is None else environ
+    if (platform or sys.platform) == "win32":
+        base = env.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "advisor"
+    base = env.get("XDG_STATE_HOME", "")
+    if not os.path.isabs(base):
+        base = str(Path.home() / ".local" / "state")
+    return Path(base) / "advisor"
+
+
+def default_state_file() -> Path:
+    return state_dir() / FILE_NAME
+
+
+@dataclass
+class Progress:
+    """Where a person is in the questionnaire."""
+
+    lang: str
+    answers: dict[str, Any] = field(default_factory=dict)  # question key -> answer given
+    next: str | None = None  # the question to ask next; None once complete
+    complete: bool = False
+    knowledge_version: str = ""
+    saved_at: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "saved_at": self.saved_at,
+            "lang": self.lang,
+            "knowledge_version": self.knowledge_version,
+            "complete": self.complete,
+            "next": self.next,
+            "answers": nest(self.answers),
+        }
+
+
+def nest(flat: dict[str, Any]) -> dict[str, Any]:
+    """{'usage.active_share': 8} -> {'usage': {'active_share': 8}}; 'goals' stays at the top."""
+    nested: dict[str, Any] = {}
+    for key, value in flat.items():
+        if "." in key:
+            section, name = key.split(".", 1)
+            nested.setdefault(section, {})[name] = value
+        else:
+            nested[key] = value
+    return nested
+
+
+def flatten(nested: dict[str, Any]) -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in nested.items():
+        if isinstance(value, dict):
+            for name, inner in value.items():
+                flat[f"{key}.{name}"] = inner
+        else:
+            flat[key] = value
+    return flat
+
+
+def save(path: Path, progress: Progress) -> None:
+    """Write the save file atomically; the directory is made private to the user."""
+    progress.saved_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    write_atomic(path, json.dumps(progress.to_json(), ensure_ascii=False, indent=2) + "\n")
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write text to path through a temporary file in the same directory and os.replace."""
+    handle = tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+    )
+    try:
+        with handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, path)
+    except BaseException:
+        try:
+            os.unlink(handle.name)
+        except OSError:
+            pass
+        raise
+
+
+def peek(path: Path) -> Progress | None:
+    """The saved progress (None if there is no save file), checked for shape but not yet for the
+    validity of each answer: quick enough for start-up, without loading the schema."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise AdvisorError(Problem(source=str(path), message="is a directory, not a save file", hint=_MOVE_AWAY)) from None
+    except OSError as error:
+        raise AdvisorError(Problem(source=str(path), message=f"cannot read: {error.strerror}")) from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise _damaged(path, "not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise _damaged(path, f"not valid JSON ({error.msg})", line=error.lineno, column=error.colno) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise AdvisorError(
+            Problem(source=str(path), message="not a save file of the advisor questionnaire", hint=_MOVE_AWAY)
+        )
+    if not isinstance(data.get("version"), int) or data["version"] > VERSION:
+        raise AdvisorError(
+            Problem(
+                source=str(path),
+                field="version",
+                message=f"saved by a newer advisor (save format {data.get('version')!r}; this one reads {VERSION})",
+                hint="continue with that version, or " + _MOVE_AWAY,
+            )
+        )
+    checks = (
+        ("lang", lambda v: v in LANGS),
+        ("complete", lambda v: isinstance(v, bool)),
+        ("next", lambda v: v is None or v in QUESTION_KEYS),
+        ("answers", lambda v: isinstance(v, dict) and all(isinstance(k, str) for k in v)),
+        ("knowledge_version", lambda v: isinstance(v, str)),
+        ("saved_at", lambda v: isinstance(v, str)),
+    )
+    for name, ok in checks:
+        if name not in data or not ok(data[name]):
+            raise _damaged(path, "missing or invalid", field=name)
+    answers = flatten(data["answers"])
+    unknown = sorted(set(answers) - set(QUESTION_KEYS))
+    if unknown:
+        raise _damaged(path, f"unknown answer {unknown[0]!r}", field="answers")
+    if not answers.get("goals"):
+        raise _damaged(path, "no goals saved", field="answers.goals")
+    return Progress(
+        lang=data["lang"],
+        answers=answers,
+        next=data["next"],
+        complete=data["complete"],
+        knowledge_version=data["knowledge_version"],
+        saved_at=data["saved_at"],
+    )
+
+
+def check_answers(path: Path, progress: Progress) -> None:
+    """Validate the saved answers against the schema, naming the line of a bad one."""
+    from ..loader import load_document, validate
+    from ..schema import Answers
+
+    document = load_document(path)
+    answers = document.data["answers"]
+    try:
+        validate(Answers, document, data={"usage": {}, **answers}, prefix=("answers",))
+    except AdvisorError as error:
+        raise AdvisorError([replace(p, hint=p.hint or _MOVE_AWAY) for p in error.problems]) from None
+
+
+def _damaged(path: Path, message: str, *, field: str | None = None, line: int | None = None, column: int | None = None):
+    return AdvisorError(
+        Problem(
+            source=str(path),
+            line=line,
+            column=column,
+            field=field,
+            message=f"the questionnaire's save file is damaged: {message}",
+            hint=_MOVE_AWAY,
+        )
+    )
