@@ -62,12 +62,15 @@ def share_thresholds(knowledge: Knowledge, key: str) -> list[float]:
     return sorted(found)
 
 
-def bands(knowledge: Knowledge, key: str) -> list[Band]:
-    """The bands of one answer, ``unknown`` last."""
+def bands(knowledge: Knowledge, key: str, thresholds: Sequence[float] | None = None) -> list[Band]:
+    """The bands of one answer, ``unknown`` last. A share is cut at the thresholds the rules
+    compare it with, or at the ``thresholds`` given."""
     choices = answer_choices(key)
     if choices is not None:
         return [Band(choice, choice) for choice in choices] + [Band(UNKNOWN, UNKNOWN)]
-    thresholds = share_thresholds(knowledge, key)
+    if thresholds is None:
+        thresholds = share_thresholds(knowledge, key)
+    thresholds = sorted(set(thresholds))
     low, high = SHARE_RANGE
     marks = [low] + [t for t in thresholds if low < t < high] + [high]
     found: list[Band] = []

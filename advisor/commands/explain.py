@@ -1,0 +1,53 @@
+"""`advisor explain`: how the advice for an answers file came about, or why something is not in it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..cli import add_lang_argument, resolve_lang
+from .advise import add_knowledge_arguments, knowledge_from
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--answers", required=True, metavar="FILE", help="answers file (YAML or JSON); - reads standard input")
+    parser.add_argument(
+        "--why-not",
+        metavar="ID",
+        help="say why a recommendation (or warning, caveat, rule) is or is not in the advice: "
+        "each condition with its actual and required value",
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    add_lang_argument(parser)
+    add_knowledge_arguments(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..answers import load_answers
+    from ..explain import explain, why_not
+    from ..terminal import console
+
+    lang = resolve_lang(args)
+    answers = load_answers(args.answers)
+    knowledge = knowledge_from(args)
+    if args.why_not:
+        result = why_not(knowledge, answers, args.why_not, lang)
+    else:
+        result = explain(knowledge, answers, lang)
+    if args.format == "json":
+        from ..jsonio import dumps
+
+        sys.stdout.write(dumps(result.model_dump(mode="json")))
+        return 0
+    from ..render.explain import render_explanation, render_why_not
+
+    labels = goal_labels(knowledge, lang)
+    if args.why_not:
+        render_why_not(result, console(), labels)
+    else:
+        render_explanation(result, console(), len(knowledge.rules), labels)
+    return 0
+
+
+def goal_labels(knowledge, lang: str) -> dict[str, str]:
+    return {goal: profile.label.get(lang) for goal, profile in knowledge.goal_profiles.items()}

@@ -1,0 +1,59 @@
+"""`advisor whatif`: the advice for an answers file, and how it changes if some answers were different."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..cli import add_lang_argument, resolve_lang
+from .advise import add_knowledge_arguments, knowledge_from
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--answers", required=True, metavar="FILE", help="answers file (YAML or JSON); - reads standard input")
+    parser.add_argument(
+        "--set",
+        dest="settings",
+        action="append",
+        required=True,
+        metavar="KEY=VALUE",
+        help="an answer to change, e.g. usage.active_share=25, purposes.ideas=often or goals=efficiency,alignment "
+        "(repeat for more)",
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    add_lang_argument(parser)
+    add_knowledge_arguments(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..answers import load_answers
+    from ..changes import apply_settings, compare
+
+    lang = resolve_lang(args)
+    before = load_answers(args.answers)
+    after = apply_settings(before, args.settings)
+    knowledge = knowledge_from(args)
+    source = "<stdin>" if args.answers == "-" else args.answers
+    comparison = compare(knowledge, before, after, lang=lang, sources=(source, " ".join(args.settings)))
+    write_comparison(comparison, args.format, knowledge, title=f"{_title(lang)}: {', '.join(args.settings)}")
+    return 0
+
+
+def _title(lang: str) -> str:
+    from ..i18n import t
+
+    return t(lang, "compare.whatif_title")
+
+
+def write_comparison(comparison, fmt: str, knowledge, *, title: str) -> None:
+    import sys
+
+    if fmt == "json":
+        from ..jsonio import dumps
+
+        sys.stdout.write(dumps(comparison.model_dump(mode="json")))
+        return
+    from ..render.compare import render_comparison
+    from ..terminal import console
+    from .explain import goal_labels
+
+    render_comparison(comparison, console(), title, goal_labels(knowledge, comparison.lang))

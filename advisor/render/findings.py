@@ -1,0 +1,90 @@
+"""The findings of the study as a table: for a facilitator to show the evidence itself."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..i18n import lever, t
+from ..schema import FindingsTable
+
+RELATION_STYLE = {"positive": "green", "none": "red", "not_shown": "yellow"}
+
+
+def render_findings(table: FindingsTable, console: Console, labels: dict[str, str], *, quotes: bool = False) -> None:
+    lang = table.lang
+    title = t(lang, "findings.title")
+    if table.goals:
+        title += " " + t(lang, "findings.for_goal", goal=", ".join(labels.get(g, g) for g in table.goals))
+    findings = Table(title=title, title_style="bold", show_lines=True, expand=True)
+    findings.add_column(t(lang, "col.construct"), width=13, overflow="fold")
+    findings.add_column(t(lang, "col.usage"), ratio=4, overflow="fold")
+    findings.add_column(t(lang, "col.relation"), width=11, overflow="fold")
+    findings.add_column(t(lang, "col.strength"), ratio=3, overflow="fold")
+    findings.add_column(t(lang, "col.summary"), ratio=9, overflow="fold")
+    for row in table.findings:
+        findings.add_row(
+            labels.get(row.construct, row.construct),
+            lever(lang, row.usage),
+            Text(t(lang, "relation." + row.relation), style=RELATION_STYLE[row.relation]),
+            row.strength or "",
+            _summary(row.summary, row.id, row.quote if quotes else None),
+        )
+    console.print(findings)
+    if table.statements:
+        statements = Table(title=t(lang, "findings.statements"), title_style="bold", show_lines=True, expand=True)
+        statements.add_column(t(lang, "col.kind"), ratio=2, overflow="fold")
+        statements.add_column(t(lang, "col.summary"), ratio=7, overflow="fold")
+        statements.add_column(t(lang, "col.findings"), style="dim", ratio=3, overflow="fold")
+        for row in table.statements:
+            statements.add_row(
+                t(lang, "kind." + row.kind),
+                _summary(row.summary, row.id, row.quote if quotes else None),
+                "\n".join(row.findings),
+            )
+        console.print(statements)
+    console.print(Text(table.source, style="dim"))
+    console.print(Text(t(lang, "findings.count", findings=len(table.findings), statements=len(table.statements)), style="dim"))
+
+
+def _summary(summary: str, id_: str, quote: str | None) -> Text:
+    text = Text(summary)
+    text.append(f"\n{id_}", style="dim")
+    if quote:
+        text.append(f"\n“{quote}”", style="italic dim")
+    return text
+
+
+def findings_markdown(table: FindingsTable, labels: dict[str, str], *, quotes: bool = False) -> str:
+    lang = table.lang
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    title = t(lang, "findings.title")
+    if table.goals:
+        title += " " + t(lang, "findings.for_goal", goal=", ".join(labels.get(g, g) for g in table.goals))
+    heads = ["col.id", "col.construct", "col.usage", "col.relation", "col.strength", "col.summary"]
+    heads += ["col.quote"] if quotes else []
+    out = [f"# {title}", "", "| " + " | ".join(t(lang, h) for h in heads) + " |", "|" + "---|" * len(heads)]
+    for row in table.findings:
+        cells = [
+            f"`{row.id}`",
+            labels.get(row.construct, row.construct),
+            lever(lang, row.usage),
+            t(lang, "relation." + row.relation),
+            row.strength or "",
+            row.summary,
+        ] + ([f"“{row.quote}”"] if quotes else [])
+        out.append("| " + " | ".join(cell(c) for c in cells) + " |")
+    if table.statements:
+        heads = ["col.id", "col.kind", "col.summary", "col.findings"] + (["col.quote"] if quotes else [])
+        out += ["", f"## {t(lang, 'findings.statements')}", ""]
+        out += ["| " + " | ".join(t(lang, h) for h in heads) + " |", "|" + "---|" * len(heads)]
+        for row in table.statements:
+            cells = [f"`{row.id}`", t(lang, "kind." + row.kind), row.summary, ", ".join(row.findings)]
+            cells += [f"“{row.quote}”"] if quotes else []
+            out.append("| " + " | ".join(cell(c) for c in cells) + " |")
+    out += ["", f"<sub>{cell(table.source)}</sub>", ""]
+    return "\n".join(out)
