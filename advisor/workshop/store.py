@@ -1,0 +1,162 @@
+"""The workshop file: one JSON file in the current directory that holds everything.
+
+Every change is a read-modify-write under an exclusive lock (``filelock``), written atomically
+(a temporary file in the same directory, then os.replace), so two terminals adding answers at
+the same moment both land and a crash never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from ..errors import AdvisorError, Problem
+from ..i18n import t
+from ..loader import load_document, validate
+from ..schema import WORKSHOP_FORMAT, Answers, Workshop, WorkshopResponse
+from .filelock import locked
+
+SUFFIX = ".workshop.json"
+# The loader reads files up to 1 MB; a response takes well under 1 KB.
+MAX_RESPONSES = 500
+
+
+def slug(text: str) -> str:
+    """'Masterclass Zwolle é' -> 'masterclass-zwolle-e': safe in a file name on every system."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
+
+
+def file_name(name: str) -> str:
+    """The workshop file name for a workshop name: 'Masterclass Zwolle' -> masterclass-zwolle.workshop.json."""
+    return (slug(name) or "workshop") + SUFFIX
+
+
+def create(name: str, *, lang: str, min_group_size: int = 3, directory: Path | None = None, force: bool = False) -> Path:
+    """Write a new, empty workshop file and return its path."""
+    if not name.strip() or len(name.strip()) > 120:
+        raise AdvisorError(Problem(source="NAME", message="a workshop name has 1 to 120 characters"))
+    workshop = Workshop(
+        name=name, lang=lang, created=datetime.date.today().isoformat(), min_group_size=min_group_size
+    )
+    path = (directory or Path.cwd()) / file_name(workshop.name)
+    with locked(path):
+        if path.exists() and not force:
+            raise AdvisorError(
+                Problem(source=str(path), message=t(lang, "workshop.exists"), hint=t(lang, "workshop.exists_hint"))
+            )
+        save(path, workshop)
+    return path
+
+
+def load(path: str | Path) -> Workshop:
+    document = load_document(path)
+    data = document.data
+    if not isinstance(data, dict) or data.get("format") != WORKSHOP_FORMAT:
+        raise AdvisorError(
+            document.problem(
+                (),
+                "not a workshop file",
+                hint="create one with `advisor workshop new NAME`; answers files go in with `advisor workshop add`",
+            )
+        )
+    return validate(Workshop, document)
+
+
+def save(path: Path, workshop: Workshop) -> None:
+    from ..jsonio import dumps
+
+    write_text(path, dumps(workshop.model_dump(mode="json", exclude_none=True)))
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write a file atomically: a temporary file in the same directory, then os.replace."""
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    handle = tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=path.parent, prefix="." + path.name + ".", suffix=".tmp", delete=False
+    )
+    try:
+        with handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(handle.name, mode)
+        os.replace(handle.name, path)
+    except BaseException:
+        try:
+            os.unlink(handle.name)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def update(path: str | Path, change: Callable[[Workshop], Workshop]) -> Workshop:
+    """Read, change and write the workshop under its lock; returns what was written."""
+    path = Path(path)
+    if not path.is_file():
+        load(path)  # the loader's clear "no such file" / "is a directory" error
+    with locked(path):
+        workshop = change(load(path))
+        save(path, workshop)
+    return workshop
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Answers to add, with where they came from (for messages) and the team, if named."""
+
+    answers: Answers
+    team: str | None = None
+    source: str = "answers"
+
+
+def anonymised(answers: Answers) -> Answers:
+    """Answers without the organisation block: name and size could single someone out."""
+    return answers.model_copy(update={"organisation": None})
+
+
+def add_entries(
+    path: str | Path, entries: list[Entry], *, replace: bool = False
+) -> tuple[Workshop, list[WorkshopResponse], list[Problem]]:
+    """Add each entry as a response, under one lock. A team that answered already is a problem
+    (reported, not added) unless replace is set. Returns the workshop, the added responses and
+    the problems."""
+    added: list[WorkshopResponse] = []
+    problems: list[Problem] = []
+
+    def change(workshop: Workshop) -> Workshop:
+        added.clear()
+        problems.clear()
+        lang = workshop.lang
+        responses = list(workshop.responses)
+        for entry in entries:
+            team = " ".join(entry.team.split()) if entry.team else None
+            same = [r for r in responses if team and r.team and r.team.casefold() == team.casefold()]
+            if same and not replace:
+                problems.append(
+                    Problem(
+                        source=entry.source,
+                        field="team",
+                        message=t(lang, "workshop.team_exists", team=team, number=same[0].number),
+                        hint=t(lang, "workshop.team_exists_hint"),
+                    )
+                )
+                continue
+            if not same and len(responses) >= MAX_RESPONSES:
+                problems.append(Problem(source=entry.source, message=t(lang, "workshop.full", max=MAX_RESPONSES)))
+                continue
+            number = max((r.number for r in workshop.responses + added), default=0) + 1
+            answers = entry.answers if team else anonymised(entry.answers)
+            response = WorkshopResponse(number=number, team=team, answers=answers)
+            responses = [r for r in responses if r not in same] + [response]
+            added.append(response)
+        return workshop.model_copy(update={"responses": responses})
+
+    workshop = update(path, change)
+    return workshop, list(added), list(problems)
