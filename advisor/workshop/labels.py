@@ -1,0 +1,46 @@
+"""Words for the values the workshop shows: levels, share bands, questions, numbers."""
+
+from __future__ import annotations
+
+from ..i18n import answer_label, t
+from ..knowledge import Knowledge
+from ..vocabulary import SHARE_ANSWERS, UNKNOWN
+from .aggregate import SHARE_MARKS
+
+
+def number(lang: str, value: float | int) -> str:
+    """12 -> '12'; 12.5 -> '12.5' (en) or '12,5' (nl)."""
+    text = f"{value:g}" if isinstance(value, float) else str(value)
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def percent(lang: str, value: float | int) -> str:
+    return f"{number(lang, value)}%"
+
+
+def category(lang: str, knowledge: Knowledge, key: str, name: str) -> str:
+    """The label of one bar of a distribution: a share band, a level, or don't know."""
+    if name == UNKNOWN:
+        return t(lang, "workshop.dont_know")
+    if key in SHARE_ANSWERS:
+        low, high = (knowledge.param(mark) for mark in SHARE_MARKS[key])
+        return t(lang, f"workshop.band.{name}", low=number(lang, low), high=number(lang, high))
+    return t(lang, f"workshop.level.{name}")
+
+
+def group_value(lang: str, key: str, value) -> str:
+    """The group's answer to a question, as words."""
+    if value == UNKNOWN:
+        return t(lang, "workshop.unknown")
+    if key in SHARE_ANSWERS:
+        return percent(lang, value)
+    return t(lang, f"workshop.level.{value}")
+
+
+def question(knowledge: Knowledge, lang: str, key: str) -> str:
+    """The question as the questionnaire asks it (when the rule set has it), else its short label."""
+    for item in knowledge.questions:
+        if item.key == key:
+            return item.prompt.get(lang)
+    label = answer_label(lang, key)
+    return label[:1].upper() + label[1:]
