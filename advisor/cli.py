@@ -39,7 +39,12 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="advisor",
-        description="Evidence-based advice on driving adoption of internal social media for the outcome you want.",
+        description="Evidence-based advice on driving adoption of internal social media for the outcome you want. "
+        "Without a command, advisor asks a short questionnaire in the terminal and prints an adoption strategy.",
+    )
+    parser.add_argument("--resume", action="store_true", help="continue the questionnaire where you stopped")
+    parser.add_argument(
+        "--lang", dest="top_lang", choices=("en", "nl"), default=None, help="language (default: from the locale)"
     )
     parser.add_argument("--version", action="version", version=f"advisor {__version__} ({_engine_line()})")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
@@ -64,7 +69,7 @@ def add_lang_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def resolve_lang(args: argparse.Namespace) -> str:
-    return getattr(args, "lang", None) or default_lang()
+    return getattr(args, "lang", None) or getattr(args, "top_lang", None) or default_lang()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -77,9 +82,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return ExitCode.OK
         args = build_parser().parse_args(argv)
         lang = resolve_lang(args)
-        if args.command is None:
-            args = build_parser().parse_args(["--help"])
-        module = importlib.import_module(COMMANDS[args.command][0])
+        if args.resume and args.command is not None:
+            raise UsageError("--resume continues the questionnaire: use it without a command")
+        module = importlib.import_module(COMMANDS[args.command][0] if args.command else "advisor.commands.ask")
         return int(module.run(args))
     except SystemExit as exit:  # --help and --version
         return int(exit.code or 0) if not isinstance(exit.code, str) else ExitCode.USAGE

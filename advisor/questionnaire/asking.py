@@ -26,14 +26,14 @@ class GoalsView:
     prompt: str
     help: str
     rank_prompt: str
-    goals: tuple[tuple[str, str, str], ...]  # (goal, label, strategy), in the order of goals.yaml
+    goals: tuple[tuple[str, str], ...]  # (goal, label), in the order of goals.yaml
 
 
 def ask_goals(prompter: Prompter, view: GoalsView, default: list[str] | None, explain: Explain):
     """The chosen goals, most important first. Several chosen: the person puts them in order."""
     lang = prompter.lang
-    labels = {goal: label for goal, label, _ in view.goals}
-    options = [Option(label, goal, strategy) for goal, label, strategy in view.goals]
+    labels = dict(view.goals)
+    options = [Option(label, goal) for goal, label in view.goals]
     checked: tuple = tuple(default or ())
     pointed = None
     while True:
@@ -112,6 +112,7 @@ def ask_share(prompter: Prompter, question, default: Any, explain: Explain, *, b
             validate=lambda text: None if parse_share(text) is not None else t(lang, "q.share_invalid"),
             why=False,
             shown=lambda text: f"{format_share(parse_share(text))}%",
+            echo=message,
         )
         if isinstance(text, str):
             return parse_share(text)

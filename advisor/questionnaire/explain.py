@@ -19,7 +19,8 @@ def explanation(flow, key: str, goals: list[str]) -> Panel:
     if key == "goals":
         parts += [Text(""), Text(t(lang, "q.why_goals"), style="bold")]
         for profile in knowledge.goal_profiles.values():
-            parts.append(Text.assemble("  ", (profile.label.get(lang), "cyan"), ": ", ", ".join(profile.findings)))
+            parts.append(Text.assemble("  ", (profile.label.get(lang), "cyan"), ": ", profile.strategy.get(lang)))
+            parts.append(Text("    " + ", ".join(profile.findings), style="dim"))
     elif key.startswith("organisation."):
         parts += [Text(""), Text(t(lang, "q.why_no_rule"), style="dim")]
     else:

@@ -43,9 +43,7 @@ class Flow:
             prompt=question.prompt.get(self.lang),
             help=question.help.get(self.lang),
             rank_prompt=question.rank_prompt.get(self.lang),
-            goals=tuple(
-                (p.goal, p.label.get(self.lang), p.strategy.get(self.lang)) for p in self.knowledge.goal_profiles.values()
-            ),
+            goals=tuple((p.goal, p.label.get(self.lang)) for p in self.knowledge.goal_profiles.values()),
         )
 
     def goal_labels(self, goals: list[str]) -> str:

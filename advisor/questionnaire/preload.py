@@ -76,7 +76,7 @@ def goals_preview(lang: str) -> GoalsView | None:
             prompt=question["prompt"][lang],
             help=question["help"][lang],
             rank_prompt=question["rank_prompt"][lang],
-            goals=tuple((p["goal"], p["label"][lang], p["strategy"][lang]) for p in profiles["goals"]),
+            goals=tuple((p["goal"], p["label"][lang]) for p in profiles["goals"]),
         )
     except Exception:
         return None

@@ -45,7 +45,6 @@ class Help:
 class Option:
     label: str
     value: Any
-    description: str | None = None
 
 
 STYLE = questionary.Style(
@@ -91,10 +90,10 @@ class Prompter:
         """One of the options' values, BACK or Help. echo: print the answered line."""
         question = questionary.select(
             message,
-            choices=[questionary.Choice(o.label, value=o.value, description=o.description) for o in options],
+            choices=[questionary.Choice(o.label, value=o.value) for o in options],
             default=_choice(options, default),
             instruction=self._hint(("move", "choose") + (("back",) if back else ()) + (("why",) if why else ())),
-            show_description=any(o.description for o in options),
+            show_description=False,  # its label is English only
             **self._common(),
         )
         result = self._run(question, back=back, why=why, lists=True)
@@ -117,13 +116,13 @@ class Prompter:
         question = questionary.checkbox(
             message,
             choices=[
-                questionary.Choice(o.label, value=o.value, description=o.description, checked=o.value in checked)
+                questionary.Choice(o.label, value=o.value, checked=o.value in checked)
                 for o in options
             ],
             initial_choice=_choice(options, pointed),
             instruction=self._hint(("move", "toggle", "confirm") + (("back",) if back else ()) + (("why",) if why else ())),
             validate=lambda values: True if values else required,
-            show_description=any(o.description for o in options),
+            show_description=False,
             **self._common(),
         )
         return self._run(question, back=back, why=why, lists=True)
@@ -138,8 +137,10 @@ class Prompter:
         back: bool = True,
         why: bool = True,
         shown: Callable[[str], str] | None = None,
+        echo: str | None = None,
     ):
-        """The text typed (stripped), BACK or Help. validate returns an error message or None."""
+        """The text typed (stripped), BACK or Help. validate returns an error message or None;
+        shown formats the answer for the answered line, echo replaces the message there."""
         question = questionary.text(
             message,
             default=default,
@@ -150,7 +151,7 @@ class Prompter:
         result = self._run(question, back=back, why=why, lists=False)
         if isinstance(result, str):
             result = result.strip()
-            self.answered(message, (shown or (lambda text: text))(result) if result else "–")
+            self.answered(echo or message, (shown or (lambda text: text))(result) if result else "–")
         return result
 
     # -- lines around the prompts ------------------------------------------------------------

@@ -1,0 +1,80 @@
+"""A small chart of the current usage pattern against what each chosen goal calls for.
+
+One row per kind of use (lever), with one numbered column per chosen goal: ● where the goal's
+profile says to steer on that use (`steer_on` in goals.yaml), ○ where the study looked and found
+no relation, or did not show one, for that goal; then a bar for where the organisation is now.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from ..i18n import lever, t
+from ..vocabulary import FREQUENCIES, LEVERS, PURPOSE_LEVELS, PURPOSES, UNKNOWN
+
+WIDTH = 16  # characters of a full bar
+LEVER_ANSWERS = {
+    "active_breadth": "usage.active_share",
+    "active_frequency": "usage.active_frequency",
+    "passive_breadth": "usage.passive_share",
+    "passive_frequency": "usage.passive_frequency",
+    **{purpose: f"purposes.{purpose}" for purpose in PURPOSES},
+}
+
+
+def level(key: str, value) -> float | None:
+    """How far along its scale an answer is, from 0 to 1 (None when not known)."""
+    if value is None or value == UNKNOWN:
+        return None
+    if isinstance(value, (int, float)):
+        return value / 100
+    if value in FREQUENCIES:  # daily is the most, less than monthly the least
+        return (len(FREQUENCIES) - FREQUENCIES.index(value)) / len(FREQUENCIES)
+    return PURPOSE_LEVELS.index(value) / (len(PURPOSE_LEVELS) - 1)
+
+
+def usage_chart(answers, knowledge, lang: str) -> Group:
+    """The chart for these answers; rows for every use a chosen goal steers on or that was answered."""
+    goals = list(answers.goals)
+    profiles = knowledge.goal_profiles
+    no_relation = {
+        (f.construct, f.usage) for f in knowledge.findings.values() if f.relation in ("none", "not_shown")
+    }
+    labels = {
+        question.key: {choice.value: choice.label.get(lang) for choice in question.choices}
+        for question in knowledge.questions
+    }
+    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
+    table.add_column(t(lang, "chart.usage"), ratio=1, min_width=16)
+    for number, _ in enumerate(goals, 1):
+        table.add_column(str(number), justify="center", no_wrap=True)
+    table.add_column(t(lang, "chart.now"), no_wrap=True)
+    table.add_column("", no_wrap=True)
+    for name in LEVERS:
+        key = LEVER_ANSWERS[name]
+        value = answers.value(key)
+        steered = [name in profiles[goal].steer_on for goal in goals]
+        if not any(steered) and value == UNKNOWN:
+            continue
+        fraction = level(key, value)
+        if fraction is None:
+            bar = Text("·" * WIDTH, style="dim")
+            shown = Text(t(lang, "q.dont_know"), style="dim")
+        else:
+            filled = round(fraction * WIDTH)
+            bar = Text.assemble(("█" * filled, "cyan"), ("░" * (WIDTH - filled), "dim"))
+            shown = Text(f"{value:g}%" if isinstance(value, (int, float)) else labels.get(key, {}).get(value, value))
+        marks = [
+            Text("●", style="bold green") if steer else Text("○", style="dim") if (goal, name) in no_relation else Text("")
+            for goal, steer in zip(goals, steered)
+        ]
+        table.add_row(lever(lang, name), *marks, bar, shown)
+    legend = "  ".join(f"{number} {profiles[goal].label.get(lang)}" for number, goal in enumerate(goals, 1))
+    return Group(
+        Text(t(lang, "chart.title"), style="bold underline"),
+        table,
+        Text(legend, style="dim"),
+        Text(t(lang, "chart.legend"), style="dim"),
+    )

@@ -1,0 +1,98 @@
+"""After the questions: the advice for a person, the usage chart, and the offers to show the
+Dutch source quotes and to save the report (Markdown) and the answers (an answers file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.padding import Padding
+from rich.text import Text
+
+from ..i18n import t
+from ..render.text import render_text
+from .chart import usage_chart
+from .prompts import Option, Prompter
+from .state import write_atomic
+
+
+def print_report(advice, answers, knowledge, console: Console) -> None:
+    """The report on screen: the advice as `advisor advise` prints it, then the usage chart."""
+    organisation = answers.organisation.name if answers.organisation else None
+    render_text(advice, console, organisation=organisation, quotes=False)
+    console.print()
+    console.print(usage_chart(answers, knowledge, advice.lang))
+    console.print()
+
+
+def print_quotes(advice, console: Console) -> None:
+    """Every piece of evidence the advice cites, once, with the Dutch source text."""
+    lang = advice.lang
+    seen: set[str] = set()
+    console.print(Text(t(lang, "quotes.title"), style="bold underline"))
+    for item in [*advice.recommendations, *advice.warnings, *advice.caveats]:
+        for evidence in item.evidence:
+            if evidence.finding in seen:
+                continue
+            seen.add(evidence.finding)
+            console.print(Padding(Text.assemble((evidence.finding, "cyan"), ": ", evidence.summary), (0, 0, 0, 2)))
+            console.print(Padding(Text(f"“{evidence.quote}”", style="italic"), (0, 0, 0, 4)))
+    console.print()
+
+
+def offer(advice, answers, console: Console, prompter: Prompter) -> None:
+    """Show the quotes or save, as often as the person likes, until Done."""
+    from ..answers import answers_to_yaml
+    from ..render.markdown import render_markdown
+
+    lang = advice.lang
+    organisation = answers.organisation.name if answers.organisation else None
+    actions = {
+        "quotes": lambda: print_quotes(advice, console),
+        "report": lambda: _save(prompter, "offer.report_file", render_markdown(advice, organisation=organisation)),
+        "answers": lambda: _save(prompter, "offer.answers_file", answers_to_yaml(answers)),
+    }
+    options = [
+        Option(t(lang, "offer.quotes"), "quotes"),
+        Option(t(lang, "offer.save_report"), "report"),
+        Option(t(lang, "offer.save_answers"), "answers"),
+        Option(t(lang, "offer.done"), "done"),
+    ]
+    done: set[str] = set()
+    while True:
+        default = next(o.value for o in options if o.value not in done)
+        choice = prompter.select(t(lang, "offer.prompt"), options, default=default, back=False, why=False, echo=False)
+        if choice == "done":
+            return
+        actions[choice]()
+        done.add(choice)
+
+
+def _save(prompter: Prompter, default_name: str, text: str) -> bool:
+    lang = prompter.lang
+    while True:
+        name = prompter.text(
+            t(lang, "offer.path"),
+            default=t(lang, default_name),
+            validate=lambda text: None if text else t(lang, "offer.path_required"),
+            why=False,
+        )
+        if not isinstance(name, str):  # back: not saved after all
+            return False
+        path = Path(name).expanduser()
+        if path.exists():
+            replace = prompter.select(
+                t(lang, "offer.exists", path=path),
+                [Option(t(lang, "offer.yes"), True), Option(t(lang, "offer.no"), False)],
+                default=False,
+                why=False,
+            )
+            if replace is not True:
+                continue
+        try:
+            write_atomic(path, text)
+        except OSError as error:
+            prompter.note(t(lang, "offer.failed", path=path, error=error.strerror or error))
+            continue
+        prompter.note(t(lang, "offer.saved", path=path.resolve()))
+        return True
