@@ -1,0 +1,108 @@
+"""What both handouts (HTML and Markdown) say, in the order they say it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..i18n import lever, t
+from ..schema import Evidence
+from . import labels
+from .aggregate import Distribution
+from .summary import WorkshopSummary
+
+# Section ids, in order: the HTML uses them as element ids, the tests check every one is there.
+SECTIONS = ("goals", "strategy", "recommendations", "answers", "teams", "evidence", "caveats")
+
+
+def heading(lang: str, section: str) -> str:
+    own = {"goals": "workshop.ranking", "answers": "workshop.section.answers", "teams": "workshop.section.teams",
+           "evidence": "workshop.section.evidence"}
+    return t(lang, own.get(section, section))
+
+
+def intro(summary: WorkshopSummary) -> str:
+    return t(
+        summary.lang,
+        "workshop.intro",
+        date=summary.workshop.created,
+        total=summary.total,
+        named=summary.named,
+        anonymous=summary.anonymous,
+        min=summary.min_group_size,
+    )
+
+
+def method(summary: WorkshopSummary) -> list[str]:
+    """How the group's results are computed, one sentence per point."""
+    lang = summary.lang
+    k = summary.goals_per_response or 1
+    return [
+        t(lang, "workshop.method.borda", k=k),
+        t(lang, "workshop.method.median"),
+        t(lang, "workshop.method.mode"),
+        t(lang, "workshop.method.unknown"),
+        t(lang, "workshop.method.min", min=summary.min_group_size),
+        t(lang, "workshop.method.anonymous"),
+        t(lang, "workshop.method.advice"),
+    ]
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: int
+    highlight: bool = False  # the bar the group's answer falls in
+
+
+def distribution_bars(summary: WorkshopSummary, item: Distribution) -> list[Bar]:
+    lang = summary.lang
+    if item.key.endswith("_share") and item.value != "unknown":
+        from .aggregate import SHARE_MARKS, share_band
+
+        low, high = (summary.knowledge.param(mark) for mark in SHARE_MARKS[item.key])
+        chosen = share_band(item.value, low, high)
+    else:
+        chosen = item.value
+    return [
+        Bar(labels.category(lang, summary.knowledge, item.key, name), count, name == chosen)
+        for name, count in item.counts
+        if name != "unknown" or count
+    ]
+
+
+def group_answer(summary: WorkshopSummary, item: Distribution) -> str:
+    lang = summary.lang
+    how = t(lang, "workshop.median" if item.key.endswith("_share") else "workshop.mode")
+    return f"{t(lang, 'workshop.group_answer')}: {labels.group_value(lang, item.key, item.value)} ({how})"
+
+
+def evidence_title(summary: WorkshopSummary, evidence: Evidence) -> str:
+    lang = summary.lang
+    if evidence.kind != "finding":
+        return t(lang, "kind." + evidence.kind)
+    relation = t(lang, "relation." + (evidence.relation or "none"))
+    title = f"{summary.goal_label(evidence.construct)} × {lever(lang, evidence.usage)}: {relation}"
+    if evidence.strength:
+        title += f" ({t(lang, 'strength')}: {evidence.strength})"
+    return title
+
+
+def comparison(summary: WorkshopSummary) -> list[tuple[str, bool, list[bool]]]:
+    """Rows of the per-team table: (recommendation id, in the group's advice, in each team's)."""
+    group_ids = {item.id for item in summary.advice.recommendations}
+    return [
+        (rid, rid in group_ids, [rid in team.recommendation_ids for team in summary.teams])
+        for rid in summary.compared_recommendations()
+    ]
+
+
+def source_line(summary: WorkshopSummary) -> str:
+    source = summary.knowledge.findings_file.source
+    return t(
+        summary.lang,
+        "source_line",
+        title=source.title,
+        publisher=source.publisher,
+        partner=source.partner,
+        organisations=source.organisations,
+    )
