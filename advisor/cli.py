@@ -19,6 +19,7 @@ from .i18n import default_lang, t
 # name -> (module, one-line help). Each module has add_arguments(parser) and run(args) -> int.
 COMMANDS: dict[str, tuple[str, str]] = {
     "advise": ("advisor.commands.advise", "advice for an answers file (YAML or JSON)"),
+    "workshop": ("advisor.commands.workshop", "run the advisor live with a group: collect, present, export"),
     "explain": ("advisor.commands.explain", "how the advice came about, or why a recommendation is not in it"),
     "whatif": ("advisor.commands.whatif", "how the advice changes if some answers were different"),
     "diff": ("advisor.commands.diff", "how the advice for two answers files differs, and why"),

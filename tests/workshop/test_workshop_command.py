@@ -1,0 +1,113 @@
+"""`advisor workshop ...` as a person types it: exit codes, stdout for data, stderr for messages."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from handout_check import parse_handout
+from workshop_teams import BLUE, GREEN, RED
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for name, answers in (("blue", BLUE), ("red", RED), ("green", GREEN)):
+        (tmp_path / f"{name}.yaml").write_text(yaml.safe_dump(answers), encoding="utf-8")
+    return tmp_path
+
+
+def test_new_add_status_export(cli, workdir):
+    result = cli("workshop", "new", "Masterclass Zwolle", "--lang", "en")
+    assert result.code == 0 and result.out == ""
+    assert "Created masterclass-zwolle.workshop.json (en, minimum group size 3)" in result.err
+    file = "masterclass-zwolle.workshop.json"
+    result = cli("workshop", "add", file, "blue.yaml", "red.yaml", "green.yaml", "--team-from-filename")
+    assert result.code == 0 and "3 of 3 answers files added; 0 rejected" in result.err
+    status = json.loads(cli("workshop", "status", file, "--format", "json").out)
+    assert (status["responses"], status["named"], status["ready"]) == (3, 3, True)
+    assert [t["team"] for t in status["teams"]] == ["blue", "red", "green"]
+    result = cli("workshop", "export", file, "--format", "html")
+    assert result.code == 0 and parse_handout(result.out).errors == []
+    result = cli("workshop", "export", file, "--format", "markdown", "--out", "handout.md")
+    assert result.code == 0 and result.out == "" and "Handout written to handout.md" in result.err
+    assert (workdir / "handout.md").read_text(encoding="utf-8").startswith("# Masterclass Zwolle")
+
+
+def test_add_reports_bad_files_and_adds_the_others(cli, workdir):
+    cli("workshop", "new", "M")
+    (workdir / "broken.yaml").write_text("goals: [alignment\nusage: {}\n", encoding="utf-8")
+    (workdir / "wrong.yaml").write_text("goals: [alignment]\nusage: {active_share: 120}\n", encoding="utf-8")
+    result = cli("workshop", "add", "m.workshop.json", "broken.yaml", "blue.yaml", "wrong.yaml", "missing.yaml", "red.yaml")
+    assert result.code == 2
+    assert "broken.yaml:2:" in result.err
+    assert "wrong.yaml:2:9: usage.active_share:" in result.err
+    assert "missing.yaml: no such file" in result.err
+    assert "2 of 5 answers files added; 3 rejected" in result.err
+    assert json.loads(cli("workshop", "status", "m.workshop.json", "--format", "json").out)["anonymous"] == 2
+
+
+def test_add_from_standard_input_with_a_team(cli, workdir):
+    cli("workshop", "new", "M")
+    result = cli("workshop", "add", "m.workshop.json", "-", "--team", "Ops", stdin=yaml.safe_dump(BLUE))
+    assert result.code == 0 and "Added response 1 (team Ops)" in result.err
+    again = cli("workshop", "add", "m.workshop.json", "blue.yaml", "--team", "ops")
+    assert again.code == 2 and "team 'ops' has answered already (response 1)" in again.err and "--replace" in again.err
+    assert cli("workshop", "add", "m.workshop.json", "blue.yaml", "--team", "ops", "--replace").code == 0
+    usage = cli("workshop", "add", "m.workshop.json", "blue.yaml", "red.yaml", "--team", "x")
+    assert usage.code == 2 and "--team names one answers file" in usage.err
+
+
+def test_settings_remove_and_the_minimum_group_size(cli, workdir):
+    cli("workshop", "new", "M", "--min-group-size", "2")
+    cli("workshop", "add", "m.workshop.json", "blue.yaml", "red.yaml")
+    assert json.loads(cli("workshop", "status", "m.workshop.json", "--format", "json").out)["ready"] is True
+    result = cli("workshop", "set", "m.workshop.json", "--min-group-size", "5", "--lang", "nl")
+    assert result.code == 0 and "taal nl, minimale groepsgrootte 5" in result.err
+    status = cli("workshop", "status", "m.workshop.json")
+    assert "Nog 3 reactie(s) voordat" in status.out
+    export = cli("workshop", "export", "m.workshop.json", "--format", "markdown")
+    assert "Minder dan 5 reacties (2 tot nu toe)" in export.out
+    assert "de hand-out toont de resultaten van de groep niet" in export.err
+    assert cli("workshop", "remove", "m.workshop.json", "1").code == 0
+    missing = cli("workshop", "remove", "m.workshop.json", "1")
+    assert missing.code == 2 and "geen reactie 1" in missing.err
+    assert cli("workshop", "set", "m.workshop.json").code == 2
+    bad = cli("workshop", "new", "N", "--min-group-size", "0")
+    assert bad.code == 2 and "must be from 1 to 1000" in bad.err
+
+
+def test_errors_name_the_file(cli, workdir):
+    assert "no such file" in cli("workshop", "status", "nope.workshop.json").err
+    result = cli("workshop", "export", "blue.yaml", "--format", "html")
+    assert result.code == 2 and "blue.yaml:1:1: not a workshop file" in result.err and "Traceback" not in result.err
+    cli("workshop", "new", "M")
+    again = cli("workshop", "new", "M")
+    assert again.code == 2 and "exists already" in again.err and "--force" in again.err
+
+
+def test_present_and_collect_need_a_terminal(cli, workdir):
+    cli("workshop", "new", "M")
+    cli("workshop", "add", "m.workshop.json", "blue.yaml", "red.yaml", "green.yaml", "--team-from-filename")
+    present = cli("workshop", "present", "m.workshop.json")
+    assert present.code == 2 and "present needs a terminal" in present.err and "--print" in present.err
+    collect = cli("workshop", "collect", "m.workshop.json")
+    assert collect.code == 2 and "advisor workshop add" in collect.err
+    taken = cli("workshop", "collect", "m.workshop.json", "--team", "Blue")
+    assert taken.code == 2 and "has answered already" in taken.err  # said before any question
+
+
+def test_present_print_rehearses_every_screen(cli, workdir, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("LINES", "24")
+    cli("workshop", "new", "M")
+    cli("workshop", "add", "m.workshop.json", "blue.yaml", "red.yaml", "green.yaml", "--team-from-filename")
+    result = cli("workshop", "present", "m.workshop.json", "--print")
+    assert result.code == 0
+    lines = result.out.split("\n")
+    assert max(len(line) for line in lines) <= 80
+    headers = [line for line in lines if line.startswith(" M · ")]
+    assert headers[0].endswith("1/22 ") and headers[-1].endswith("22/22 ") and len(headers) == 22
+    assert "Press r" not in result.out  # rehearsal shows every answer
