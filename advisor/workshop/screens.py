@@ -103,7 +103,7 @@ def _hidden(lang: str, prompt: str) -> RenderableType:
 def _bars(rows: list[tuple[str, int, str]], width: int) -> Table:
     """Horizontal bars: label, a bar scaled to the largest value, and a note."""
     table = Table.grid(padding=(0, 1))
-    label_width = min(max((len(label) for label, _, _ in rows), default=0), max(width // 3, 12))
+    label_width = min(max((len(label) for label, _, _ in rows), default=0), max(width * 2 // 5, 12))
     note_width = max((len(note) for _, _, note in rows), default=0)
     table.add_column(width=label_width, no_wrap=True, overflow="ellipsis")
     table.add_column(no_wrap=True)
@@ -123,7 +123,7 @@ def _ranking(summary: WorkshopSummary, revealed: bool, width: int) -> Renderable
         (
             f"{place}. {summary.goal_label(item.goal)}",
             item.points,
-            t(lang, "workshop.points_line", points=item.points, first=item.places[0], listed=item.listed),
+            t(lang, "workshop.points_line", points=item.points, first=item.places[0]),
         )
         for place, item in enumerate(summary.ranking, 1)
     ]

@@ -136,6 +136,13 @@ def test_dutch_workshop_screens(make_workshop):
     assert "spatie/→ verder" in shown[0][-1]
 
 
+def test_a_tiny_terminal_still_draws_every_screen(make_workshop):
+    path = make_workshop()
+    _, shown = present(path, " " * 60 + "q", width=40, height=12)
+    assert all(len(frame) == 12 and all(len(line) <= 40 for line in frame) for frame in shown)
+    assert any("…" in line for frame in shown for line in frame)  # what does not fit is cut, visibly
+
+
 def test_large_terminal_scales_the_count_up(make_workshop):
     path = make_workshop()
     _, small = present(path, "q")
