@@ -39,7 +39,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     collect.add_argument("file", metavar="FILE", type=Path, help="the workshop file")
     collect.add_argument("--team", metavar="NAME", help="the team's name (default: anonymous)")
     collect.add_argument("--replace", action="store_true", help="replace the answers the team gave before")
-    collect.add_argument("--resume", action="store_true", help="continue an interrupted questionnaire")
+    # its own dest: `advisor --resume` (the questionnaire's) lives in the same namespace
+    collect.add_argument("--resume", action="store_true", dest="resume_collect", help="continue an interrupted questionnaire")
     collect.add_argument("--lang", choices=("en", "nl"), help="language of the questions (default: the workshop's)")
 
     add = command("add", "add answers files made elsewhere (YAML or JSON)")
@@ -51,6 +52,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add.add_argument("--replace", action="store_true", help="replace the answers a team gave before")
 
     present = command("present", "show the workshop on a projector, one screen at a time")
+    present.epilog = (
+        "keys: space, right arrow, Enter or Page Down: next (on a hidden screen: reveal first); "
+        "left arrow, Backspace or Page Up: back; r: reveal; Home/End: first/last screen; q or Esc: quit"
+    )
     present.add_argument("file", metavar="FILE", type=Path, help="the workshop file")
     present.add_argument("--print", action="store_true", dest="print_all",
                          help="print every screen, revealed, and exit (a rehearsal; no keys)")

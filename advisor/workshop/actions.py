@@ -49,7 +49,7 @@ def collect(args: argparse.Namespace) -> int:
     who = t(lang, "workshop.who_team", team=team) if team else t(lang, "workshop.who_anonymous")
     say(t(lang, "workshop.collecting", name=workshop.name, who=who))
     try:
-        answers = run_questionnaire(lang=lang, state_file=state_file, resume=args.resume)
+        answers = run_questionnaire(lang=lang, state_file=state_file, resume=args.resume_collect)
     except KeyboardInterrupt:
         command = ["advisor", "workshop", "collect", str(args.file)] + (["--team", team] if team else [])
         command += (["--replace"] if args.replace else []) + ["--resume"]
