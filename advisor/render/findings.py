@@ -18,11 +18,13 @@ def render_findings(table: FindingsTable, console: Console, labels: dict[str, st
     if table.goals:
         title += " " + t(lang, "findings.for_goal", goal=", ".join(labels.get(g, g) for g in table.goals))
     findings = Table(title=title, title_style="bold", show_lines=True, expand=True)
-    findings.add_column(t(lang, "col.construct"), width=13, overflow="fold")
-    findings.add_column(t(lang, "col.usage"), ratio=4, overflow="fold")
-    findings.add_column(t(lang, "col.relation"), width=11, overflow="fold")
-    findings.add_column(t(lang, "col.strength"), ratio=3, overflow="fold")
-    findings.add_column(t(lang, "col.summary"), ratio=9, overflow="fold")
+    # on a narrow console the short columns get fixed widths and the summary takes the rest
+    narrow = console.width < 120
+    findings.add_column(t(lang, "col.construct"), width=13 if narrow else None, overflow="fold")
+    findings.add_column(t(lang, "col.usage"), width=14 if narrow else None, max_width=24, overflow="fold")
+    findings.add_column(t(lang, "col.relation"), width=11 if narrow else None, overflow="fold")
+    findings.add_column(t(lang, "col.strength"), width=10 if narrow else None, max_width=24, overflow="fold")
+    findings.add_column(t(lang, "col.summary"), ratio=1, overflow="fold")
     for row in table.findings:
         findings.add_row(
             labels.get(row.construct, row.construct),
@@ -34,9 +36,9 @@ def render_findings(table: FindingsTable, console: Console, labels: dict[str, st
     console.print(findings)
     if table.statements:
         statements = Table(title=t(lang, "findings.statements"), title_style="bold", show_lines=True, expand=True)
-        statements.add_column(t(lang, "col.kind"), ratio=2, overflow="fold")
-        statements.add_column(t(lang, "col.summary"), ratio=7, overflow="fold")
-        statements.add_column(t(lang, "col.findings"), style="dim", ratio=3, overflow="fold")
+        statements.add_column(t(lang, "col.kind"), width=13 if narrow else None, overflow="fold")
+        statements.add_column(t(lang, "col.summary"), ratio=1, overflow="fold")
+        statements.add_column(t(lang, "col.findings"), style="dim", width=26 if narrow else None, overflow="fold")
         for row in table.statements:
             statements.add_row(
                 t(lang, "kind." + row.kind),

@@ -1,0 +1,463 @@
+"""`advisor check` on the shipped knowledge (clean, with the combination figures) and on broken
+copies of it, one per kind of problem, each caught with the file and the id."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from advisor import grid
+from advisor.reasoning import advise
+from advisor.vocabulary import ANSWER_KEYS, GOALS
+
+
+def check(cli, knowledge_dir: Path | None = None, *extra: str):
+    args = ["check", "--format", "json", *extra]
+    if knowledge_dir is not None:
+        args += ["--findings", str(knowledge_dir / "findings.yaml"), "--rules", str(knowledge_dir / "rules")]
+    result = cli(*args)
+    return result, json.loads(result.out)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace one exact passage of a knowledge file (and fail loudly if it is not there)."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} not found once in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def add_file(knowledge_dir: Path, name: str, text: str) -> Path:
+    path = knowledge_dir / "rules" / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------------------------
+# the shipped knowledge
+
+
+def test_shipped_knowledge_is_clean_and_every_combination_gets_advice(cli, knowledge):
+    result, report = check(cli)
+    assert result.code == 0, result.out
+    assert report["valid"] is True and report["problems"] == []
+    assert report["knowledge_version"] == knowledge.version
+    assert report["counts"]["rules"] == len(knowledge.rules)
+    assert report["examples"]["run"] == report["examples"]["passed"] == sum(len(r.examples) for r in knowledge.rules)
+    figures = report["grid"]
+    assert figures["goal_selections"] == 36 and figures["single_goals"] == 6 and figures["goal_pairs"] == 30
+    assert figures["combinations"] == grid.count(knowledge) == sum(s["combinations"] for s in figures["selections"])
+    assert figures["empty"] == 0 and figures["contradictory"] == 0
+    assert figures["with_recommendation"] + figures["warnings_only"] == figures["combinations"]
+    assert figures["warnings_only"] > 0  # e.g. every answer unknown: the needs-* warnings speak
+    assert figures["combinations"] < figures["full_product"]
+    assert figures["consultations"] <= figures["combinations"]
+    alignment = next(s for s in figures["selections"] if s["goals"] == ["alignment"])
+    assert alignment == {
+        "goals": ["alignment"],
+        "answers": ["usage.active_share", "purposes.strategy_dialogue"],
+        "combinations": 6 * 4,  # five share bands and unknown, three levels and unknown
+    }
+
+
+def test_shipped_knowledge_text_prints_the_figures(cli, knowledge):
+    result = cli("check")
+    assert result.code == 0, result.out
+    out = result.out
+    count = grid.count(knowledge)
+    assert f"Knowledge {knowledge.version}" in out
+    assert f"{len(knowledge.rules)} rules" in out
+    assert f"Combinations: {count:,} answers sets: 6 single goals and 30 ordered goal pairs" in out
+    assert f"the full product over all nine answers would be {grid.full_product_count(knowledge):,}" in out
+    assert ", 0 empty, 0 self-contradictory" in out
+    assert out.rstrip().endswith("No problems found.")
+    assert result.err == ""
+
+
+def test_no_grid_skips_the_enumeration(cli):
+    result, report = check(cli, None, "--no-grid")
+    assert result.code == 0 and report["grid"] is None and report["examples"]["passed"] > 0
+    assert "Combinations: not enumerated (--no-grid)" in cli("check", "--no-grid").out
+
+
+def test_dutch(cli):
+    result = cli("check", "--no-grid", "--lang", "nl")
+    assert result.code == 0
+    assert "Voorbeelden:" in result.out and "Geen problemen gevonden." in result.out
+
+
+# --------------------------------------------------------------------------------------------
+# the grid itself
+
+
+def test_grid_bands_cut_shares_at_the_parameters(knowledge):
+    low, high = knowledge.param("active_share_low"), knowledge.param("active_share_high")
+    values = [band.value for band in grid.bands(knowledge, "usage.active_share")]
+    assert values == [low / 2, low, (low + high) / 2, high, (high + 100) / 2, "unknown"]
+    assert [band.value for band in grid.bands(knowledge, "purposes.ideas")] == ["never", "sometimes", "often", "unknown"]
+    assert len(grid.bands(knowledge, "usage.active_frequency")) == 5
+
+
+def test_grid_yields_valid_answers_and_counts_them(knowledge):
+    selections = grid.goal_selections()
+    assert len(selections) == len(GOALS) + len(GOALS) * (len(GOALS) - 1)
+    total = 0
+    seen_goals = set()
+    for answers in grid.combinations(knowledge):
+        total += 1
+        seen_goals.add(tuple(answers["goals"]))
+        assert set(answers["usage"]) | {f"purposes.{k}" for k in answers["purposes"]} >= {"active_share"}
+    assert total == grid.count(knowledge)
+    assert seen_goals == set(selections)
+    every_unknown = grid.answers_dict(["knowledge_sharing"], {})
+    advice = advise(every_unknown, knowledge=knowledge)  # valid input for advise
+    assert advice.recommendations == [] and {w.id for w in advice.warnings} >= {"active-share-unknown", "ideas-unknown"}
+
+
+def test_grid_varies_only_the_answers_the_goals_need(knowledge):
+    needed = grid.needed(knowledge, ("effectiveness",))
+    assert needed == ["purposes.expertise"]
+    for answers in grid.combinations_for(knowledge, ("effectiveness",)):
+        others = [key for key in ANSWER_KEYS if key not in needed]
+        assert all(answers[key.split(".")[0]][key.split(".")[1]] == "unknown" for key in others)
+
+
+# --------------------------------------------------------------------------------------------
+# broken knowledge: one fixture per kind of problem
+
+
+def problems(report: dict, code: str) -> list[dict]:
+    found = [p for p in report["problems"] if p["code"] == code]
+    assert found, f"no {code} problem in {[(p['code'], p['id']) for p in report['problems']]}"
+    return found
+
+
+def assert_caught(result, report, code: str, id_: str, file: str, exit_code: int, words: str = "") -> dict:
+    assert result.code == exit_code, result.out
+    found = [p for p in problems(report, code) if p["id"] == id_]
+    assert found, f"{code} not reported for {id_!r}: {report['problems']}"
+    problem = found[0]
+    assert Path(problem["source"]).as_posix().endswith(file), problem
+    assert words in problem["message"] + (problem["hint"] or ""), problem
+    return problem
+
+
+# -- unreadable or invalid input: exit 2
+
+
+def test_schema_error(cli, knowledge_copy):
+    edit(knowledge_copy / "rules" / "alignment.yaml", "      recommend: broaden-active-use", "      recomend: broaden-active-use")
+    result, report = check(cli, knowledge_copy)
+    problem = assert_caught(result, report, "schema", "alignment-broaden-active-use", "rules/alignment.yaml", 2)
+    assert problem["line"] and problem["field"].startswith("rules[0].then")
+    assert report["valid"] is False
+
+
+def test_invalid_yaml(cli, knowledge_copy):
+    edit(knowledge_copy / "rules" / "engagement.yaml", "rules:\n", "rules:\n  - id: [unclosed\n")
+    result, report = check(cli, knowledge_copy)
+    assert result.code == 2
+    [problem] = problems(report, "invalid-yaml")
+    assert problem["source"].endswith("rules/engagement.yaml") and problem["line"] in (6, 7)  # at or just after the break
+
+
+def test_duplicate_id(cli, knowledge_copy):
+    text = (knowledge_copy / "rules" / "communication_satisfaction.yaml").read_text(encoding="utf-8")
+    add_file(knowledge_copy, "zz-copy.yaml", text)
+    result, report = check(cli, knowledge_copy)
+    problem = assert_caught(
+        result, report, "duplicate-id", "communication-satisfaction-no-relation", "rules/zz-copy.yaml", 2,
+        "duplicate id 'communication-satisfaction-no-relation'",
+    )
+    assert "communication_satisfaction.yaml" in problem["hint"]  # where it was first defined
+
+
+def test_dangling_finding_id(cli, knowledge_copy):
+    edit(knowledge_copy / "rules" / "effectiveness.yaml", "    findings: [effectiveness-expertise]\n    when:\n      - goal: effectiveness\n      - answer: purposes.expertise\n        in: [never, sometimes]",
+         "    findings: [effectiveness-expertize]\n    when:\n      - goal: effectiveness\n      - answer: purposes.expertise\n        in: [never, sometimes]")
+    result, report = check(cli, knowledge_copy)
+    assert_caught(
+        result, report, "dangling-id", "effectiveness-use-for-expertise", "rules/effectiveness.yaml", 2,
+        "unknown finding 'effectiveness-expertize'",
+    )
+
+
+def test_rule_without_examples(cli, knowledge_copy):
+    edit(
+        knowledge_copy / "rules" / "communication_satisfaction.yaml",
+        "    examples:\n      - case: chosen\n        fires: true\n        answers: {goals: [communication_satisfaction], usage: {active_share: 50}}\n"
+        "      - case: not-chosen\n        fires: false\n        answers: {goals: [engagement], usage: {}}\n",
+        "    examples: []\n",
+    )
+    result, report = check(cli, knowledge_copy)
+    assert_caught(result, report, "no-examples", "communication-satisfaction-no-relation", "rules/communication_satisfaction.yaml", 2)
+
+
+def test_text_missing_in_a_language(cli, knowledge_copy):
+    edit(knowledge_copy / "rules" / "catalog" / "recommendations.yaml",
+         '      nl: "Voer ondersteunende processen uit via het platform"\n', "")
+    result, report = check(cli, knowledge_copy)
+    problem = assert_caught(result, report, "missing-translation", "use-for-processes", "rules/catalog/recommendations.yaml", 2)
+    assert problem["field"].endswith("title.nl")
+
+
+def test_unreadable_rules_directory(cli, tmp_path):
+    result = cli("check", "--rules", str(tmp_path / "missing"))
+    assert result.code == 2
+    assert "missing: unreadable: not a directory of rule files" in result.out
+
+
+# -- lint problems: exit 3
+
+
+def test_finding_never_cited(cli, knowledge_copy):
+    edit(knowledge_copy / "findings.yaml", "statements:\n", """  - id: engagement-passive-frequency
+    construct: engagement
+    usage: passive_frequency
+    relation: not_shown
+    summary:
+      en: "That reading more often relates to engagement is not shown."
+      nl: "Dat vaker lezen samenhangt met betrokkenheid is niet aangetoond."
+    quote: "Hier geldt dat hoe vaker een kleine groep content post."
+
+statements:
+""")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    assert_caught(result, report, "uncited-finding", "engagement-passive-frequency", "findings.yaml", 3, "cited by no rule")
+
+
+def test_rule_failing_its_own_example(cli, knowledge_copy):
+    edit(knowledge_copy / "rules" / "derive.yaml",
+         "      - case: few-posters\n        fires: true\n        answers: {goals: [alignment], usage: {active_share: 4}}",
+         "      - case: few-posters\n        fires: true\n        answers: {goals: [alignment], usage: {active_share: 40}}")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    problem = assert_caught(
+        result, report, "example-fails", "active-breadth-low", "rules/derive.yaml", 3,
+        "fails its example 'few-posters': the rule should fire, but does not",
+    )
+    assert problem["field"] == "rules[0].examples[0]" and problem["line"]
+    assert report["examples"]["passed"] == report["examples"]["run"] - 1
+
+
+DEAD_RULE = """rules:
+  - id: alignment-impossible-share
+    description: A share below 5 and above 50 at once, which no answer is.
+    findings: [alignment-active-breadth]
+    when:
+      - goal: alignment
+      - answer: usage.active_share
+        lt: 5
+        gt: 50
+    then:
+      recommend: broaden-active-use
+    examples:
+      - case: never
+        fires: false
+        answers: {goals: [alignment], usage: {active_share: 3}}
+      - case: still-never
+        fires: true
+        answers: {goals: [alignment], usage: {active_share: 60}}
+"""
+
+
+def test_rule_that_can_never_fire(cli, knowledge_copy):
+    add_file(knowledge_copy, "dead.yaml", DEAD_RULE)
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    problem = assert_caught(result, report, "never-fires", "alignment-impossible-share", "rules/dead.yaml", 3, "can never fire")
+    assert "never met" in problem["hint"] or "never all of them together" in problem["hint"]
+
+
+CONTRADICTING_RULE = """rules:
+  - id: alignment-sustain-moderate-use
+    description: For alignment, a moderate share posting is already enough to keep.
+    findings: [alignment-active-breadth]
+    when:
+      - goal: alignment
+      - derived: active_breadth
+        is: moderate
+    then:
+      recommend: sustain-broad-active-use
+    examples:
+      - case: moderate
+        fires: true
+        answers: {goals: [alignment], usage: {active_share: 15}}
+      - case: low
+        fires: false
+        answers: {goals: [alignment], usage: {active_share: 5}}
+"""
+
+
+def test_two_rules_concluding_opposite_things_from_the_same_facts(cli, knowledge_copy):
+    # alignment-broaden-active-use (gap) also fires on a moderate share, for the same goal
+    add_file(knowledge_copy, "contradicting.yaml", CONTRADICTING_RULE)
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    problem = assert_caught(
+        result, report, "contradiction", "alignment-sustain-moderate-use", "rules/contradicting.yaml", 3,
+        "'alignment-broaden-active-use' and 'alignment-sustain-moderate-use' recommend",
+    )
+    assert "on active_breadth for alignment" in problem["message"]
+    share = float(problem["hint"].split("usage.active_share=")[1].split(";")[0])
+    assert 10 <= share < 25  # an answers set on which both fire: a moderate share
+
+
+def test_two_rules_deriving_different_values_from_the_same_answers(cli, knowledge_copy):
+    add_file(knowledge_copy, "overlap.yaml", """rules:
+  - id: active-breadth-fair
+    description: Between 20 and 40 percent counts as moderate (overlapping the high mark).
+    when:
+      - answer: usage.active_share
+        gte: 20
+        lt: 40
+    then:
+      derive: {active_breadth: moderate}
+    examples:
+      - case: thirty
+        fires: true
+        answers: {goals: [alignment], usage: {active_share: 30}}
+      - case: ten
+        fires: false
+        answers: {goals: [alignment], usage: {active_share: 10}}
+""")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    assert_caught(
+        result, report, "derive-conflict", "active-breadth-fair", "rules/overlap.yaml", 3,
+        "derive active_breadth both as 'high' and as 'moderate'",
+    )
+
+
+def test_parameter_unused(cli, knowledge_copy):
+    edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml", "  - name: often\n", """  - name: lurker_share
+    value: 90
+    unit: percent of employees who only read
+    description: The share of members who only read, in the 90-9-1 pattern.
+    provenance: Participation inequality, the 90-9-1 rule (Nielsen, 2006).
+
+  - name: often
+""")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    assert_caught(result, report, "unused-parameter", "lurker_share", "rules/catalog/parameters.yaml", 3, "used by no rule")
+
+
+def test_parameter_undocumented(cli, knowledge_copy):
+    edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml",
+         "    provenance: >-\n      Heuristic, not from the study: the complement of `often`.",
+         "    provenance: TODO")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    problem = assert_caught(result, report, "undocumented-parameter", "seldom", "rules/catalog/parameters.yaml", 3, "no real provenance")
+    assert problem["field"].endswith("provenance")
+
+
+def test_text_left_untranslated(cli, knowledge_copy):
+    edit(knowledge_copy / "rules" / "catalog" / "notices.yaml",
+         '      nl: "U weet niet hoe vaak ondersteunende processen via het platform lopen, en het advies voor kennisdeling hangt ervan af."',
+         '      en: "You don\'t know how often supporting processes run on the platform, and the advice for knowledge sharing depends on it."'.replace("en:", "nl:"))
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    problem = assert_caught(result, report, "untranslated", "processes-unknown", "rules/catalog/notices.yaml", 3, "Dutch text")
+    assert problem["field"].endswith("text.nl")
+
+
+def test_recommendation_no_rule_concludes(cli, knowledge_copy):
+    edit(knowledge_copy / "rules" / "alignment.yaml", "      recommend: sustain-strategy-dialogue", "      recommend: open-strategy-dialogue")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    assert_caught(result, report, "unused-recommendation", "sustain-strategy-dialogue", "rules/catalog/recommendations.yaml", 3)
+
+
+def test_notice_no_rule_concludes(cli, knowledge_copy):
+    edit(knowledge_copy / "rules" / "engagement.yaml", "      caveat: small-group-suffices", "      caveat: goal-first")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    assert_caught(result, report, "unused-notice", "small-group-suffices", "rules/catalog/notices.yaml", 3)
+
+
+def test_one_id_for_a_recommendation_and_a_notice(cli, knowledge_copy):
+    add_file(knowledge_copy, "notice.yaml", """notices:
+  - id: use-for-ideas
+    kind: caveat
+    text:
+      en: "Ideas are among the least used purposes of internal social media."
+      nl: "Ideeën horen bij de minst gebruikte toepassingen van interne social media."
+""")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    assert_caught(result, report, "ambiguous-id", "use-for-ideas", "rules/notice.yaml", 3, "names both a recommendation and a caveat")
+
+
+def test_derive_cycle(cli, knowledge_copy):
+    add_file(knowledge_copy, "cycle.yaml", """rules:
+  - id: active-breadth-echo
+    description: Low active breadth stays low (derives what it reads).
+    when:
+      - derived: active_breadth
+        is: low
+    then:
+      derive: {active_breadth: low}
+    examples:
+      - case: low
+        fires: true
+        answers: {goals: [alignment], usage: {active_share: 4}}
+      - case: high
+        fires: false
+        answers: {goals: [alignment], usage: {active_share: 40}}
+""")
+    result, report = check(cli, knowledge_copy)
+    assert_caught(result, report, "derive-cycle", "active-breadth-echo", "rules/cycle.yaml", 3, "active-breadth-echo -> active-breadth-echo")
+    assert report["grid"] is None  # nothing runs on rules that cannot be ordered
+    assert "not enumerated (the rules derive in a cycle)" in cli(
+        "check", "--findings", str(knowledge_copy / "findings.yaml"), "--rules", str(knowledge_copy / "rules")
+    ).out
+
+
+def _only(knowledge_copy: Path, keep: set[str]) -> None:
+    """Keep only some goal rule files, so the grid is small (the catalog stays)."""
+    for path in (knowledge_copy / "rules").glob("*.yaml"):
+        if path.name not in keep:
+            path.unlink()
+
+
+def test_answers_sets_with_empty_advice(cli, knowledge_copy):
+    # without its rules and its needs-* warning, effectiveness gets no recommendation and no warning
+    _only(knowledge_copy, {"derive.yaml", "general.yaml", "alignment.yaml"})
+    general = knowledge_copy / "rules" / "general.yaml"
+    text = general.read_text(encoding="utf-8")
+    start = text.index("  - id: needs-expertise")
+    end = text.index("  - id: needs-processes")
+    general.write_text(text[:start] + text[end:], encoding="utf-8")
+    result, report = check(cli, knowledge_copy)
+    assert result.code == 3
+    [problem] = [p for p in problems(report, "empty-advice") if p["id"] == "effectiveness"]
+    assert problem["source"].endswith("rules") and "1 of 1 answers sets for goals effectiveness" in problem["message"]
+    assert "goals=effectiveness" in problem["hint"]
+    assert report["grid"]["empty"] >= 1
+    # a pair with a goal that does get advice is not empty
+    assert not [p for p in report["problems"] if p["code"] == "empty-advice" and "alignment" in p["id"]]
+
+
+def test_self_contradictory_advice_in_the_grid(cli, knowledge_copy):
+    _only(knowledge_copy, {"derive.yaml", "general.yaml", "alignment.yaml"})
+    add_file(knowledge_copy, "contradicting.yaml", CONTRADICTING_RULE)
+    result, report = check(cli, knowledge_copy)
+    assert result.code == 3
+    problem = assert_caught(result, report, "contradictory-advice", "alignment-sustain-moderate-use", "rules/contradicting.yaml", 3)
+    assert "a gap ('alignment-broaden-active-use') and a sustain ('alignment-sustain-moderate-use')" in problem["message"]
+    assert report["grid"]["contradictory"] > 0
+
+
+def test_text_names_file_line_code_and_id(cli, knowledge_copy):
+    add_file(knowledge_copy, "dead.yaml", DEAD_RULE)
+    result = cli("check", "--no-grid", "--findings", str(knowledge_copy / "findings.yaml"), "--rules", str(knowledge_copy / "rules"))
+    assert result.code == 3
+    line = next(line for line in result.out.splitlines() if "never-fires" in line)
+    assert line.startswith(str(knowledge_copy / "rules" / "dead.yaml") + ":5:5: never-fires [alignment-impossible-share]")  # at `when`
+    assert "Problems: " in result.out
+
+
+def test_a_copy_of_the_shipped_knowledge_is_clean(cli, knowledge_copy):
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    assert result.code == 0 and report["problems"] == []
+
+
+def test_findings_path_alone(cli, knowledge_copy, tmp_path):
+    findings = tmp_path / "findings.yaml"
+    shutil.copy(knowledge_copy / "findings.yaml", findings)
+    result, report = check(cli, None, "--no-grid", "--findings", str(findings))
+    assert result.code == 0 and report["findings_path"] == str(findings)
