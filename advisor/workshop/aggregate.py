@@ -90,10 +90,6 @@ class Distribution:
     value: object  # the group's answer, or 'unknown'
     withheld: bool  # fewer answers than the minimum group size: show nothing
 
-    @property
-    def unknown(self) -> int:
-        return self.total - self.known
-
 
 def share_band(value: float, low: float, high: float) -> str:
     return "low" if value < low else "moderate" if value < high else "high"

@@ -142,9 +142,9 @@ class Presenter:
         self.console = console
         self.input = input
         self.poll_seconds = poll_seconds
+        self._signature = self._stat()  # before reading: a change while building is seen next poll
         self.name, self.lang, screens = build()
         self.deck = Deck(screens)
-        self._signature = self._stat()
 
     def _stat(self):
         try:

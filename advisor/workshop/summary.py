@@ -78,10 +78,6 @@ class WorkshopSummary:
         """Recommendation id -> its title in the workshop's language."""
         return {rid: rec.title.get(self.lang) for rid, rec in self.knowledge.recommendations.items()}
 
-    @cached_property
-    def statuses(self) -> dict[str, str]:
-        return {rid: rec.status for rid, rec in self.knowledge.recommendations.items()}
-
     def compared_recommendations(self) -> list[str]:
         """The group's recommendations in its order, then those only some team got, by first appearance."""
         ids = [item.id for item in self.advice.recommendations] if self.advice else []
