@@ -75,7 +75,7 @@ def run_questionnaire(
         preview = None if source.ready or progress.answers else goals_preview(lang)
         prompter = Prompter(lang, input=input, output=output)
         prompter.note(t(lang, "q.resumed", count=len(progress.answers)) if resume else t(lang, "q.intro"))
-        source.start()
+        prompter.on_first_screen = source.start  # load the knowledge while the person reads
         keys = walk(flow_for, prompter, progress, save, preview)
         progress.complete = True
         save(progress, flow_for())

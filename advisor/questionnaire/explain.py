@@ -7,7 +7,6 @@ from rich.console import Group
 from rich.panel import Panel
 from rich.text import Text
 
-from ..dependencies import dependencies
 from ..i18n import t
 
 
@@ -24,7 +23,7 @@ def explanation(flow, key: str, goals: list[str]) -> Panel:
     elif key.startswith("organisation."):
         parts += [Text(""), Text(t(lang, "q.why_no_rule"), style="dim")]
     else:
-        need = dependencies(knowledge).needs(tuple(goals)).get(key, {"goals": [], "rules": []})
+        need = flow.dependencies.needs(tuple(goals)).get(key, {"goals": [], "rules": []})
         parts += [Text(""), Text(t(lang, "q.why_rules", goals=flow.goal_labels(need["goals"] or goals)), style="bold")]
         for rule_id in need["rules"]:
             rule = knowledge.rules_by_id[rule_id]

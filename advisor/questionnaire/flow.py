@@ -7,21 +7,25 @@ question: the questions and their order are data (rules/catalog/questions.yaml).
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from ..dependencies import dependencies
 from ..i18n import answer_label, t
-from ..knowledge import Knowledge
 from ..vocabulary import ANSWER_KEYS
 from .asking import ASK, GoalsView, ask_goals
 from .prompts import BACK, Prompter
 from .state import Progress
 
+if TYPE_CHECKING:  # the knowledge base (and pydantic) loads in the background: see preload.py
+    from ..knowledge import Knowledge
+
 
 class Flow:
     """The questionnaire of one knowledge base, in one language."""
 
-    def __init__(self, knowledge: Knowledge, lang: str):
+    def __init__(self, knowledge: "Knowledge", lang: str):
+        from ..dependencies import dependencies
+
+        self.dependencies = dependencies(knowledge)
         self.knowledge = knowledge
         self.lang = lang
         self.questions = {q.key: q for q in knowledge.questions}
@@ -30,11 +34,11 @@ class Flow:
 
     def plan(self, goals: list[str]) -> list[str]:
         """The questions to ask for these goals, in order."""
-        needs = dependencies(self.knowledge).needs(tuple(goals))
+        needs = self.dependencies.needs(tuple(goals))
         return [key for key in self.order if key not in ANSWER_KEYS or key in needs]
 
     def skipped(self, goals: list[str]) -> list[str]:
-        needs = dependencies(self.knowledge).needs(tuple(goals))
+        needs = self.dependencies.needs(tuple(goals))
         return [key for key in self.order if key in ANSWER_KEYS and key not in needs]
 
     def goals_view(self) -> GoalsView:

@@ -35,7 +35,6 @@ class KnowledgeSource:
     def get(self):
         if self._thread is not None:
             self._thread.join()
-            self._thread = None
         if self._error is not None:
             raise self._error
         if self._knowledge is None:

@@ -74,6 +74,7 @@ class Prompter:
         self.lang = lang
         self.input = input
         self.output = output if output is not None else default_output()
+        self.on_first_screen: Callable[[], None] | None = None  # called once the first prompt is drawn
 
     # -- the three prompts -------------------------------------------------------------------
 
@@ -222,6 +223,9 @@ class Prompter:
 
         app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
         app.erase_when_done = True
+        if self.on_first_screen is not None:
+            start, self.on_first_screen = self.on_first_screen, None
+            app.after_render += lambda _app: start()
         try:
             return question.unsafe_ask()
         except EOFError:
