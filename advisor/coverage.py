@@ -252,6 +252,7 @@ def check_grid(lint: "Lint", progress: Callable[[int, int], None] | None = None)
         combinations=figures["combinations"],
         full_product=grid.full_product_count(knowledge),
         consultations=runner.runs,
+        engine=getattr(runner.engine, "name", type(runner.engine).__name__),
         with_recommendation=figures["with_recommendation"],
         warnings_only=figures["warnings_only"],
         empty=figures["empty"],

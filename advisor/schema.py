@@ -694,6 +694,7 @@ class GridFigures(Model):
     combinations: int
     full_product: int  # every band of all answers, for every goal selection: what the grid avoids
     consultations: int  # distinct runs of the rules (goal order changes only the order of the advice)
+    engine: str  # the rule engine that ran them
     with_recommendation: int
     warnings_only: int
     empty: int

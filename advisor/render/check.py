@@ -61,7 +61,8 @@ def render_check(report: CheckReport, out: TextIO, lang: str) -> None:
             for name in ("with_recommendation", "warnings_only", "empty", "contradictory")
         }
         line("    " + t(lang, "check.grid_results", **figures))
-        line("    " + t(lang, "check.grid_runs", consultations=f"{grid.consultations:,}", seconds=grid.seconds))
+        runs = f"{grid.consultations:,}"
+        line("    " + t(lang, "check.grid_runs", consultations=runs, engine=grid.engine, seconds=grid.seconds))
     for problem in report.problems:
         line(problem_text(problem))
     line(t(lang, "check.problems", count=len(report.problems)) if report.problems else t(lang, "check.ok"))

@@ -47,6 +47,7 @@ def test_shipped_knowledge_is_clean_and_every_combination_gets_advice(cli, knowl
     assert report["counts"]["rules"] == len(knowledge.rules)
     assert report["examples"]["run"] == report["examples"]["passed"] == sum(len(r.examples) for r in knowledge.rules)
     figures = report["grid"]
+    assert figures["engine"] in ("durable", "python")
     assert figures["goal_selections"] == 36 and figures["single_goals"] == 6 and figures["goal_pairs"] == 30
     assert figures["combinations"] == grid.count(knowledge) == sum(s["combinations"] for s in figures["selections"])
     assert figures["empty"] == 0 and figures["contradictory"] == 0
@@ -175,8 +176,12 @@ def test_duplicate_id(cli, knowledge_copy):
 
 
 def test_dangling_finding_id(cli, knowledge_copy):
-    edit(knowledge_copy / "rules" / "effectiveness.yaml", "    findings: [effectiveness-expertise]\n    when:\n      - goal: effectiveness\n      - answer: purposes.expertise\n        in: [never, sometimes]",
-         "    findings: [effectiveness-expertize]\n    when:\n      - goal: effectiveness\n      - answer: purposes.expertise\n        in: [never, sometimes]")
+    rule = "    when:\n      - goal: effectiveness\n      - answer: purposes.expertise\n        in: [never, sometimes]"
+    edit(
+        knowledge_copy / "rules" / "effectiveness.yaml",
+        "    findings: [effectiveness-expertise]\n" + rule,
+        "    findings: [effectiveness-expertize]\n" + rule,
+    )
     result, report = check(cli, knowledge_copy)
     assert_caught(
         result, report, "dangling-id", "effectiveness-use-for-expertise", "rules/effectiveness.yaml", 2,
@@ -187,19 +192,29 @@ def test_dangling_finding_id(cli, knowledge_copy):
 def test_rule_without_examples(cli, knowledge_copy):
     edit(
         knowledge_copy / "rules" / "communication_satisfaction.yaml",
-        "    examples:\n      - case: chosen\n        fires: true\n        answers: {goals: [communication_satisfaction], usage: {active_share: 50}}\n"
-        "      - case: not-chosen\n        fires: false\n        answers: {goals: [engagement], usage: {}}\n",
+        "    examples:\n"
+        "      - case: chosen\n"
+        "        fires: true\n"
+        "        answers: {goals: [communication_satisfaction], usage: {active_share: 50}}\n"
+        "      - case: not-chosen\n"
+        "        fires: false\n"
+        "        answers: {goals: [engagement], usage: {}}\n",
         "    examples: []\n",
     )
     result, report = check(cli, knowledge_copy)
-    assert_caught(result, report, "no-examples", "communication-satisfaction-no-relation", "rules/communication_satisfaction.yaml", 2)
+    assert_caught(
+        result, report, "no-examples", "communication-satisfaction-no-relation",
+        "rules/communication_satisfaction.yaml", 2,
+    )
 
 
 def test_text_missing_in_a_language(cli, knowledge_copy):
-    edit(knowledge_copy / "rules" / "catalog" / "recommendations.yaml",
-         '      nl: "Voer ondersteunende processen uit via het platform"\n', "")
+    recommendations = knowledge_copy / "rules" / "catalog" / "recommendations.yaml"
+    edit(recommendations, '      nl: "Voer ondersteunende processen uit via het platform"\n', "")
     result, report = check(cli, knowledge_copy)
-    problem = assert_caught(result, report, "missing-translation", "use-for-processes", "rules/catalog/recommendations.yaml", 2)
+    problem = assert_caught(
+        result, report, "missing-translation", "use-for-processes", "rules/catalog/recommendations.yaml", 2
+    )
     assert problem["field"].endswith("title.nl")
 
 
@@ -345,23 +360,35 @@ def test_parameter_undocumented(cli, knowledge_copy):
          "    provenance: >-\n      Heuristic, not from the study: the complement of `often`.",
          "    provenance: TODO")
     result, report = check(cli, knowledge_copy, "--no-grid")
-    problem = assert_caught(result, report, "undocumented-parameter", "seldom", "rules/catalog/parameters.yaml", 3, "no real provenance")
+    problem = assert_caught(
+        result, report, "undocumented-parameter", "seldom", "rules/catalog/parameters.yaml", 3, "no real provenance"
+    )
     assert problem["field"].endswith("provenance")
 
 
 def test_text_left_untranslated(cli, knowledge_copy):
-    edit(knowledge_copy / "rules" / "catalog" / "notices.yaml",
-         '      nl: "U weet niet hoe vaak ondersteunende processen via het platform lopen, en het advies voor kennisdeling hangt ervan af."',
-         '      en: "You don\'t know how often supporting processes run on the platform, and the advice for knowledge sharing depends on it."'.replace("en:", "nl:"))
+    notices = knowledge_copy / "rules" / "catalog" / "notices.yaml"
+    english = (
+        "You don't know how often supporting processes run on the platform, "
+        "and the advice for knowledge sharing depends on it."
+    )
+    dutch = (
+        "U weet niet hoe vaak ondersteunende processen via het platform lopen, "
+        "en het advies voor kennisdeling hangt ervan af."
+    )
+    edit(notices, f'      nl: "{dutch}"', f'      nl: "{english}"')  # the English text, copied over
     result, report = check(cli, knowledge_copy, "--no-grid")
-    problem = assert_caught(result, report, "untranslated", "processes-unknown", "rules/catalog/notices.yaml", 3, "Dutch text")
+    problem = assert_caught(result, report, "untranslated", "processes-unknown", "rules/catalog/notices.yaml", 3, "Dutch")
     assert problem["field"].endswith("text.nl")
 
 
 def test_recommendation_no_rule_concludes(cli, knowledge_copy):
-    edit(knowledge_copy / "rules" / "alignment.yaml", "      recommend: sustain-strategy-dialogue", "      recommend: open-strategy-dialogue")
+    alignment = knowledge_copy / "rules" / "alignment.yaml"
+    edit(alignment, "      recommend: sustain-strategy-dialogue", "      recommend: open-strategy-dialogue")
     result, report = check(cli, knowledge_copy, "--no-grid")
-    assert_caught(result, report, "unused-recommendation", "sustain-strategy-dialogue", "rules/catalog/recommendations.yaml", 3)
+    assert_caught(
+        result, report, "unused-recommendation", "sustain-strategy-dialogue", "rules/catalog/recommendations.yaml", 3
+    )
 
 
 def test_notice_no_rule_concludes(cli, knowledge_copy):
