@@ -25,6 +25,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "diff": ("advisor.commands.diff", "how the advice for two answers files differs, and why"),
     "findings": ("advisor.commands.findings", "the findings of the study as a table"),
     "check": ("advisor.commands.check", "validate and lint a knowledge base (findings and rules)"),
+    "export": ("advisor.commands.export", "the knowledge base as one versioned JSON or YAML document"),
+    "schema": ("advisor.commands.schema", "JSON Schemas of answers, advice, the export and the protocols"),
 }
 
 
@@ -58,9 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _engine_line() -> str:
-    from .engines import active_engine_name
+    from .engines import version_line
 
-    return f"engine: {active_engine_name()}"
+    return version_line()
 
 
 def add_lang_argument(parser: argparse.ArgumentParser) -> None:

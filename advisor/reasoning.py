@@ -46,13 +46,13 @@ def default_knowledge() -> Knowledge:
 
 def engine_for(knowledge: Knowledge, name: str | None = None):
     """The engine of a knowledge base: one per knowledge base and engine kind, made on first use."""
-    from .engines import make_engine
+    from .engines import make_engine, resolve_engine_name
 
+    key = resolve_engine_name(name)  # "durable" or "python": --engine, ADVISOR_ENGINE, or what imports
     with _engine_lock:
         engines = knowledge.__dict__.setdefault("_engines", {})
-        key = name or "default"
         if key not in engines:
-            engines[key] = make_engine(knowledge, name)
+            engines[key] = make_engine(knowledge, key)
         return engines[key]
 
 

@@ -1,0 +1,56 @@
+"""Writing output files atomically: a temporary file in the same directory, then os.replace, so
+a reader never sees half a file and a failed run leaves the old file as it was."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from ..errors import AdvisorError, Problem
+
+
+def write_atomic(path: str | Path, text: str, *, durable: bool = True) -> None:
+    """Write ``text`` (UTF-8) to ``path``. ``durable`` also flushes it to disk before the rename
+    (one file: yes; ten thousand advice files of a batch run: no, the rename is enough there)."""
+    path = Path(path)
+    try:
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        handle = tempfile.NamedTemporaryFile(
+            "wb", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+        )
+    except OSError as error:
+        raise _cannot_write(path, error) from None
+    try:
+        with handle:
+            handle.write(text.encode("utf-8"))
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.chmod(handle.name, mode)
+        os.replace(handle.name, path)
+    except BaseException as error:
+        try:
+            os.unlink(handle.name)
+        except OSError:
+            pass
+        if isinstance(error, OSError):
+            raise _cannot_write(path, error) from None
+        raise
+
+
+def ensure_directory(path: str | Path) -> Path:
+    """Make the output directory (and its parents) if needed."""
+    path = Path(path)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise AdvisorError(Problem(source=str(path), message="exists and is not a directory")) from None
+    except OSError as error:
+        raise _cannot_write(path, error) from None
+    return path
+
+
+def _cannot_write(path: Path, error: OSError) -> AdvisorError:
+    hint = "check that the directory exists and that you may write there"
+    return AdvisorError(Problem(source=str(path), message=f"cannot write: {error.strerror or error}", hint=hint))
