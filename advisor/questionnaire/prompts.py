@@ -159,11 +159,17 @@ class Prompter:
 
     def answered(self, message: str, answer: str) -> None:
         """The line that replaces an answered prompt."""
-        self._print(FormattedText([("class:qmark", "?"), ("class:question", f" {message} "), ("class:answer", answer)]))
+        from rich.text import Text
+
+        self.show(Text.assemble(("?", "bold cyan"), (f" {message} ", "bold"), (answer, "bold yellow")))
 
     def note(self, text: str) -> None:
-        """A quiet line between the questions (quick: no rich needed)."""
-        self._print(FormattedText([("class:instruction", text)]))
+        """A quiet paragraph between the questions, wrapped at word boundaries (no rich needed:
+        the first screen shows one)."""
+        import textwrap
+
+        wrapped = textwrap.fill(text, width=max(40, self.output.get_size().columns - 1))
+        self._print(FormattedText([("class:instruction", wrapped)]))
 
     def show(self, renderable) -> None:
         """Render with rich and print on the prompts' output, honouring NO_COLOR."""

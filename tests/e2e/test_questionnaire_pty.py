@@ -208,3 +208,16 @@ def test_interrupted_then_resumed_gives_the_same_advice(tmp_path):
         return screen[screen.index("Adoption strategy for your internal social media") :].split("What next?")[0]
 
     assert report(resumed_screen) == report(whole_screen)
+
+
+@pytest.mark.parametrize("choice, next_prompt", [(ENTER, "How often do those employees"), (DOWN + ENTER, "contribute to\\?")])
+def test_starting_again_offers_to_continue_the_unfinished_questionnaire(tmp_path, choice, next_prompt):
+    stopped = Terminal(home=tmp_path, lang="en_GB.UTF-8", colour=False)
+    _answer_in_english(stopped, until="How often do those employees")
+    stopped.answer("How often do those employees", CTRL_C)
+    assert stopped.finish()[0] == 130
+
+    again = Terminal(home=tmp_path, lang="en_GB.UTF-8", colour=False)
+    again.answer(r"You have an unfinished questionnaire, saved \d{4}-\d\d-\d\d \d\d:\d\d \(2 answers\)\. Continue it\?", choice)
+    again.answer(next_prompt, CTRL_C)  # continued, or started afresh
+    assert again.finish()[0] == 130

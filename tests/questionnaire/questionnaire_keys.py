@@ -49,6 +49,11 @@ class Run:
     prompts: int = 0
     error: BaseException | None = None
 
+    @property
+    def text(self) -> str:
+        """The screen with line breaks and runs of spaces collapsed: long lines are wrapped."""
+        return " ".join(self.screen.split())
+
 
 def answers_of(run: Run) -> dict:
     assert run.error is None, repr(run.error)

@@ -42,14 +42,14 @@ def test_dont_know_on_a_share_and_on_a_choice(ask):
     answers = answers_of(run)
     assert answers["usage"]["active_share"] == "unknown"
     assert answers["purposes"]["strategy_dialogue"] == "unknown"
-    assert "? What share of your employees posted or reacted on the platform in the past month? Don't know" in run.screen
+    assert "? What share of your employees posted or reacted on the platform in the past month? Don't know" in run.text
 
 
 def test_a_typed_percentage_with_a_dutch_decimal_comma(ask):
     typed = "150" + ENTER + BACKSPACE * 3 + "12,5" + ENTER  # 150 is refused, then corrected
     run = ask(ALIGNMENT, DOWN * 4 + ENTER, typed, ENTER, NOTHING, NOTHING)
     assert answers_of(run)["usage"]["active_share"] == 12.5
-    assert "in the past month? 12.5%" in run.screen
+    assert "in the past month? 12.5%" in run.text
 
 
 def test_back_from_typing_returns_to_the_bands(ask):
@@ -65,7 +65,7 @@ def test_several_goals_are_put_in_order(ask):
     run = ask(choose, first, second, *[ENTER] * 6, NOTHING, NOTHING)
     answers = answers_of(run)
     assert answers["goals"] == ["efficiency", "engagement", "alignment"]
-    assert "1. Efficiency, 2. Engagement, 3. Alignment with the strategy" in run.screen
+    assert "1. Efficiency, 2. Engagement, 3. Alignment with the strategy" in run.text
 
 
 def test_back_from_ordering_returns_to_the_goals_with_the_choice_kept(ask):
@@ -149,9 +149,9 @@ def test_dutch_throughout(ask):
         "Waarom deze vraag",
         "Niet gevraagd, omdat geen regel voor Alignment met de strategie het gebruikt",
     ):
-        assert dutch in run.screen
+        assert dutch in run.text
     for english in ("Use arrow keys", "done (", "Cancelled", "Description", "Don't know", "Why this"):
-        assert english not in run.screen
+        assert english not in run.text
 
 
 def test_reading_typed_numbers():

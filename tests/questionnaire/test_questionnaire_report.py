@@ -81,7 +81,7 @@ def _offer(knowledge, answers, *chunks, lang="en"):
         script = ScriptedInput(pipe, chunks)
         offer(advice, answers, console, Prompter(lang, input=script, output=output))
     assert not script.chunks
-    return advice, buffer.getvalue(), ANSI.sub("", screen.getvalue())
+    return advice, buffer.getvalue(), " ".join(ANSI.sub("", screen.getvalue()).split())  # unwrapped
 
 
 def test_the_dutch_quotes_on_request(knowledge, answers):
