@@ -29,6 +29,13 @@ class Flow:
         self.knowledge = knowledge
         self.lang = lang
         self.questions = {q.key: q for q in knowledge.questions}
+        if "goals" not in self.questions:
+            from ..errors import AdvisorError
+
+            raise AdvisorError(
+                f"{knowledge.paths[1]}: this rule set has no questionnaire",
+                hint="add the questions (see rules/catalog/questions.yaml), or use advisor advise --answers",
+            )
         # the goals come first whatever the file order: the study's advice is to decide them first
         self.order = ["goals"] + [q.key for q in knowledge.questions if q.key != "goals"]
 

@@ -25,6 +25,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminal
 ADVISOR = Path(sys.executable).parent / "advisor"
 UP, DOWN, ENTER, SPACE, CTRL_C = "\x1b[A", "\x1b[B", "\r", " ", "\x03"
 ESCAPES = re.compile(r"\x1b(\[[0-9;?]*[a-zA-Z]|[()][0-9A-B]|[=>])")
+COLOUR = re.compile(r"\x1b\[[0-9;]*?(?<![0-9])(3[0-8]|9[0-7])[;m]")  # a foreground colour (not bold, not a reset)
 TIMEOUT = 30
 
 
@@ -53,6 +54,9 @@ class Terminal:
         self.child.expect(pexpect.EOF)
         self.child.close()
         return self.child.exitstatus, self.screen()
+
+    def raw(self) -> str:
+        return self.transcript.getvalue()
 
     def screen(self) -> str:
         """What was shown, without escape codes and with each line's spacing collapsed."""
@@ -108,6 +112,7 @@ def test_a_full_run_in_english(tmp_path):
     _answer_in_english(term)
     code, screen = _save_answers_and_finish(term, "answers.yaml")
     assert code == 0
+    assert COLOUR.search(term.raw())  # a terminal, and no NO_COLOR: colours on
 
     for line in (
         "? Which outcomes should your internal social media contribute to? 1. Alignment with the strategy, 2. Engagement",
@@ -145,6 +150,7 @@ def test_a_full_run_in_dutch_with_the_sources(tmp_path):
     term.answer("Wat wilt u nu doen\\?", DOWN * 2 + ENTER)  # klaar (the pointer is on the report)
     code, screen = term.finish()
     assert code == 0
+    assert not COLOUR.search(term.raw())  # NO_COLOR
 
     for line in (
         "? Hoe vaak posten of reageren die medewerkers? Weet ik niet",
@@ -221,3 +227,30 @@ def test_starting_again_offers_to_continue_the_unfinished_questionnaire(tmp_path
     again.answer(r"You have an unfinished questionnaire, saved \d{4}-\d\d-\d\d \d\d:\d\d \(2 answers\)\. Continue it\?", choice)
     again.answer(next_prompt, CTRL_C)  # continued, or started afresh
     assert again.finish()[0] == 130
+
+
+def test_with_standard_output_redirected_only_the_report_goes_there(tmp_path):
+    """The questions stay on the terminal (standard error); the file gets the plain report."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_") and k != "NO_COLOR"}
+    env.update(XDG_STATE_HOME=str(tmp_path / "state"), LANG="en_GB.UTF-8", TERM="xterm-256color", PROMPT_TOOLKIT_NO_CPR="1")
+    child = pexpect.spawn(
+        "/bin/sh", ["-c", f'"{ADVISOR}" > report.txt'], cwd=str(tmp_path), env=env, encoding="utf-8", timeout=TIMEOUT
+    )
+    for prompt, keys in [
+        ("contribute to\\?", DOWN * 3 + SPACE + ENTER),  # effectiveness
+        ("find expertise", DOWN * 2 + ENTER),  # often
+        ("Name of your organisation", ENTER),
+        ("Number of employees", ENTER),
+        ("What next\\?", DOWN * 3 + ENTER),
+    ]:
+        child.expect(prompt)
+        child.send(keys)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    report = (tmp_path / "report.txt").read_text(encoding="utf-8")
+    assert report.lstrip("─ ").startswith("Adoption strategy for your internal social media")
+    assert "1. Keep using the platform to find expertise  [sustain]" in report
+    assert "Your usage now, against what your goals call for" in report
+    assert "\x1b" not in report
+    assert "contribute to?" not in report and "What next?" not in report

@@ -97,9 +97,13 @@ def test_a_missing_question_is_reported_with_where_to_add_it(knowledge_copy):
     assert "rules/catalog/questions.yaml" in caught.value.render()
 
 
-def test_a_rule_set_without_a_questionnaire_still_loads(knowledge_copy):
+def test_a_rule_set_without_a_questionnaire_loads_for_advise_only(knowledge_copy, ask):
     (knowledge_copy / "rules" / "catalog" / "questions.yaml").unlink()
-    assert load_knowledge(knowledge_copy / "findings.yaml", knowledge_copy / "rules").questions == []
+    knowledge = load_knowledge(knowledge_copy / "findings.yaml", knowledge_copy / "rules")
+    assert knowledge.questions == []
+    run = ask(knowledge=knowledge)
+    assert isinstance(run.error, AdvisorError)
+    assert "this rule set has no questionnaire" in str(run.error)
 
 
 @pytest.mark.parametrize("lang", LANGS)
