@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("advisor.commands.check", "validate and lint a knowledge base (findings and rules)"),
     "export": ("advisor.commands.export", "the knowledge base as one versioned JSON or YAML document"),
     "schema": ("advisor.commands.schema", "JSON Schemas of answers, advice, the export and the protocols"),
+    "serve": ("advisor.commands.serve", "advice over a JSON-lines protocol on standard input and output"),
 }
 
 
