@@ -95,3 +95,9 @@ def test_rule_ids_are_unique_and_well_formed(knowledge):
     assert len(ids) == len(set(ids))
     assert all(re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", id_) for id_ in ids)
     assert all(rule.description and "\n" not in rule.description for rule in knowledge.rules)
+
+
+def test_each_goal_strategy_is_one_sentence(knowledge):
+    for profile in knowledge.goal_profiles.values():
+        for text in (profile.strategy.en, profile.strategy.nl):
+            assert text.endswith(".") and text.count(". ") == 0, text
