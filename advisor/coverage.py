@@ -35,11 +35,11 @@ MAX_EXAMPLES = 1  # example answers sets quoted per problem
 class Runner:
     """Runs the rules of a knowledge base on answers dicts; remembers each distinct run."""
 
-    def __init__(self, knowledge: Knowledge):
+    def __init__(self, knowledge: Knowledge, engine: str | None = None):
         from .reasoning import engine_for
 
         self.knowledge = knowledge
-        self.engine = engine_for(knowledge)
+        self.engine = engine_for(knowledge, engine)
         self.runs = 0
 
     def fired(self, answers: dict) -> dict[str, tuple[str, ...]]:
@@ -97,11 +97,11 @@ def around(knowledge: Knowledge, rules: Sequence[Rule]) -> Iterator[dict]:
 def check_reachable(lint: "Lint", runner: Runner | None = None) -> None:
     """Every rule fires for some goals and answers."""
     knowledge = lint.knowledge
-    runner = runner or Runner(knowledge)
+    runner = runner or Runner(knowledge, lint.engine)
     for rule in knowledge.rules:
         if any(rule.id in runner.fired(answers) for answers in around(knowledge, [rule])):
             continue
-        never = _never_met(knowledge, rule)
+        never = _never_met(knowledge, rule, lint.engine)
         hint = (
             "never met: " + "; ".join(never)
             if never
@@ -110,13 +110,13 @@ def check_reachable(lint: "Lint", runner: Runner | None = None) -> None:
         lint.add("never-fires", "rules", rule.id, ("when",), f"rule {rule.id!r} can never fire", hint)
 
 
-def _never_met(knowledge: Knowledge, rule: Rule) -> list[str]:
+def _never_met(knowledge: Knowledge, rule: Rule, engine: str | None) -> list[str]:
     from .render.conditions import condition_text
 
     met: dict[int, bool] = {}
     texts: dict[int, str] = {}
     for answers in around(knowledge, [rule]):
-        trace = trace_rule(consult(knowledge, Answers.model_validate(answers)), rule)
+        trace = trace_rule(consult(knowledge, Answers.model_validate(answers), engine), rule)
         for index, condition in enumerate(trace.conditions):
             met[index] = met.get(index, False) or condition.met
             texts[index] = condition_text(condition, "en", actual=False)
@@ -135,7 +135,7 @@ def opposite(knowledge: Knowledge, first: Rule, second: Rule) -> bool:
 def check_conflicts(lint: "Lint", runner: Runner | None = None) -> None:
     """No two rules conclude opposite things from the same facts."""
     knowledge = lint.knowledge
-    runner = runner or Runner(knowledge)
+    runner = runner or Runner(knowledge, lint.engine)
     for first, second in itertools.combinations(knowledge.rules, 2):
         derive = (
             first.then.derive
@@ -209,7 +209,7 @@ def check_grid(lint: "Lint", progress: Callable[[int, int], None] | None = None)
     """Every goal selection with every band of its answers: at least one recommendation or a
     warning, and never a gap and a sustain recommendation on one lever for one goal."""
     knowledge = lint.knowledge
-    runner = Runner(knowledge)
+    runner = Runner(knowledge, lint.engine)
     started = time.perf_counter()
     total = grid.count(knowledge)
     verdicts: dict[tuple, tuple[bool, bool, tuple]] = {}

@@ -43,6 +43,7 @@ MIN_TRANSLATED_WORDS = 4  # shorter texts (labels, names) may rightly read the s
 class Lint:
     knowledge: Knowledge
     problems: list[CheckProblem] = field(default_factory=list)
+    engine: str | None = None  # the rule engine to run examples and combinations on (None: the default)
 
     def add(self, code: str, section: str, id_: str, sub: tuple, message: str, hint: str | None = None) -> None:
         problem = self.knowledge.origin(section, id_).problem(sub, message, hint)
@@ -68,6 +69,7 @@ def check(
     *,
     grid: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    engine: str | None = None,
 ) -> CheckReport:
     """Validate and lint a knowledge base (the shipped one by default)."""
     default_findings, default_rules = default_paths()
@@ -86,7 +88,7 @@ def check(
             grid=None,
             problems=sorted(load_problems(error.problems), key=_order),
         )
-    lint = Lint(knowledge)
+    lint = Lint(knowledge, engine=engine)
     cycles = derive_cycles(knowledge)
     for cycle in cycles:
         lint.add(
@@ -318,7 +320,7 @@ def _texts(value: object, loc: tuple) -> Iterator[tuple[tuple, Text]]:
 def check_examples(lint: Lint) -> dict[str, int]:
     from .examples import run_examples
 
-    results = run_examples(lint.knowledge)
+    results = run_examples(lint.knowledge, lint.engine)
     positions = {
         (rule.id, example.case): index for rule in lint.knowledge.rules for index, example in enumerate(rule.examples)
     }

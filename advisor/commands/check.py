@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from ..cli import add_lang_argument, resolve_lang
+from ..engines import add_engine_argument
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,6 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="skip the enumeration of every goal selection and answers combination (faster; lint only)",
     )
     add_lang_argument(parser)
+    add_engine_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
 
     lang = resolve_lang(args)
     with _progress(lang) as progress:
-        report = check(args.findings, args.rules, grid=args.grid, progress=progress)
+        report = check(args.findings, args.rules, grid=args.grid, progress=progress, engine=args.engine)
     if args.format == "json":
         from ..jsonio import dumps
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from ..cli import add_lang_argument, resolve_lang
+from ..engines import add_engine_argument
 from .advise import add_knowledge_arguments, knowledge_from
 
 
@@ -15,6 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     add_lang_argument(parser)
     add_knowledge_arguments(parser)
+    add_engine_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     after = load_answers(args.after)
     knowledge = knowledge_from(args)
     sources = tuple("<stdin>" if name == "-" else name for name in (args.before, args.after))
-    comparison = compare(knowledge, before, after, lang=lang, sources=sources)
+    comparison = compare(knowledge, before, after, lang=lang, sources=sources, engine=args.engine)
     title = t(lang, "compare.diff_title", before=sources[0], after=sources[1])
     write_comparison(comparison, args.format, knowledge, title=title)
     return 0

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from ..cli import add_lang_argument, resolve_lang
+from ..engines import add_engine_argument
 from .advise import add_knowledge_arguments, knowledge_from
 
 
@@ -20,6 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     add_lang_argument(parser)
     add_knowledge_arguments(parser)
+    add_engine_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,9 +33,9 @@ def run(args: argparse.Namespace) -> int:
     answers = load_answers(args.answers)
     knowledge = knowledge_from(args)
     if args.why_not:
-        result = why_not(knowledge, answers, args.why_not, lang)
+        result = why_not(knowledge, answers, args.why_not, lang, engine=args.engine)
     else:
-        result = explain(knowledge, answers, lang)
+        result = explain(knowledge, answers, lang, engine=args.engine)
     if args.format == "json":
         from ..jsonio import dumps
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..cli import add_lang_argument, resolve_lang
+from ..engines import add_engine_argument
 from .advise import add_knowledge_arguments, knowledge_from
 
 
@@ -22,6 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     add_lang_argument(parser)
     add_knowledge_arguments(parser)
+    add_engine_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
     after = apply_settings(before, args.settings)
     knowledge = knowledge_from(args)
     source = "<stdin>" if args.answers == "-" else args.answers
-    comparison = compare(knowledge, before, after, lang=lang, sources=(source, " ".join(args.settings)))
+    sources = (source, " ".join(args.settings))
+    comparison = compare(knowledge, before, after, lang=lang, sources=sources, engine=args.engine)
     write_comparison(comparison, args.format, knowledge, title=f"{_title(lang)}: {', '.join(args.settings)}")
     return 0
 

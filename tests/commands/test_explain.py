@@ -114,6 +114,13 @@ def test_dutch(cli):
     assert "antwoord: 8" in result.out
 
 
+def test_both_engines_explain_alike(cli):
+    durable = cli("explain", "--answers", EXAMPLE, "--format", "json", "--engine", "durable")
+    python = cli("explain", "--answers", EXAMPLE, "--format", "json", "--engine", "python")
+    assert durable.code == python.code == 0
+    assert durable.out == python.out
+
+
 def test_answers_on_standard_input(cli):
     text = Path(FEW_POSTERS).read_text(encoding="utf-8")
     result = cli("explain", "--answers", "-", "--format", "json", stdin=text)
