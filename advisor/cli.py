@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("advisor.commands.export", "the knowledge base as one versioned JSON or YAML document"),
     "schema": ("advisor.commands.schema", "JSON Schemas of answers, advice, the export and the protocols"),
     "serve": ("advisor.commands.serve", "advice over a JSON-lines protocol on standard input and output"),
+    "batch": ("advisor.commands.batch", "advice for every row of a CSV or JSON-lines file, or a folder of answers"),
 }
 
 
