@@ -189,10 +189,6 @@ def would_fire(trace: RuleTrace) -> bool:
     return all(condition.met for condition in trace.conditions)
 
 
-def failed(trace: RuleTrace) -> list[Condition]:
-    return [condition for condition in trace.conditions if not condition.met]
-
-
 def concluding(knowledge: Knowledge, target: str, kinds: Iterable[str] = ("recommend", "warn", "caveat")) -> list[Rule]:
     """The rules that conclude a recommendation, warning or caveat."""
     return [rule for rule in knowledge.rules if rule.then.kind in kinds and rule.then.target == target]

@@ -29,11 +29,9 @@ from .vocabulary import ANSWER_KEYS, GOALS, SHARE_ANSWERS, UNKNOWN
 if TYPE_CHECKING:  # pragma: no cover
     from .lint import Lint
 
-MAX_EXAMPLES = 1  # example answers sets quoted per problem
-
 
 class Runner:
-    """Runs the rules of a knowledge base on answers dicts; remembers each distinct run."""
+    """Runs the rules of a knowledge base on answers dicts, and counts the runs."""
 
     def __init__(self, knowledge: Knowledge, engine: str | None = None):
         from .reasoning import engine_for
