@@ -4,7 +4,6 @@ a reader never sees half a file and a failed run leaves the old file as it was."
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from ..errors import AdvisorError, Problem
@@ -12,26 +11,25 @@ from ..errors import AdvisorError, Problem
 
 def write_atomic(path: str | Path, text: str, *, durable: bool = True) -> None:
     """Write ``text`` (UTF-8) to ``path``. ``durable`` also flushes it to disk before the rename
-    (one file: yes; ten thousand advice files of a batch run: no, the rename is enough there)."""
+    (one file: yes; ten thousand advice files of a batch run: no, the rename is enough there).
+    An existing file keeps its permissions; a new one gets the usual ones (umask)."""
     path = Path(path)
+    # a name of this process's own: cheaper than mkstemp's exclusive create, which costs a batch
+    # run a quarter of its time on some file systems
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-        handle = tempfile.NamedTemporaryFile(
-            "wb", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        )
-    except OSError as error:
-        raise _cannot_write(path, error) from None
-    try:
-        with handle:
+        mode = path.stat().st_mode & 0o777 if path.exists() else None
+        with open(temporary, "wb") as handle:
             handle.write(text.encode("utf-8"))
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
-        os.chmod(handle.name, mode)
-        os.replace(handle.name, path)
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, path)
     except BaseException as error:
         try:
-            os.unlink(handle.name)
+            os.unlink(temporary)
         except OSError:
             pass
         if isinstance(error, OSError):
