@@ -81,7 +81,7 @@ def resolve_engine_name(name: str | None = None) -> str:
     source = "--engine" if name else ENVIRONMENT_VARIABLE
     name = name or requested_engine()
     if name is None:
-        return "durable" if durable_available() else "python"
+        return "durable" if durable_installed() and durable_available() else "python"
     if name not in ENGINES:
         raise AdvisorError(
             Problem(source=source, message=f"unknown engine {name!r}", hint=f"choose one of: {', '.join(ENGINES)}")

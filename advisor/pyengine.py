@@ -24,6 +24,10 @@ meaning (read from its C source, events.c, and checked against it by the conform
 - Numbers compare as numbers and text as UTF-8 bytes; a number compared with text is compared as
   the text C's printf makes of it ("%lld", "%f"). Equality with a reference also needs both sides
   to print alike, as durable_rules joins on that text: 5 does not join 5.0.
+- In a pattern with a reference, durable_rules skips the tests that follow a nested ``$or`` or
+  ``$and`` which holds (events.c, reduceExpressionSequence), so such a pattern can match there
+  when a later test fails. This evaluator tests everything; the conformance tests would show a
+  rule set that runs into it (keep ``$or`` last in such a pattern).
 - durable_rules may report a combination more than once when a fact passes a pattern along
   several ``$or`` branches (how often depends on the order the facts arrive in). This evaluator
   reports each combination once; the advice is built from the set of firings either way.
