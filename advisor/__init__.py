@@ -19,8 +19,12 @@ __all__ = [
     "AdvisorError",
     "Answers",
     "Knowledge",
+    "KnowledgeExport",
     "__version__",
+    "active_engine_name",
     "advise",
+    "export_knowledge",
+    "json_schema",
     "load_knowledge",
 ]
 
@@ -31,13 +35,20 @@ _LAZY = {
     "Advice": ("advisor.schema", "Advice"),
     "Answers": ("advisor.schema", "Answers"),
     "AdvisorError": ("advisor.errors", "AdvisorError"),
+    "KnowledgeExport": ("advisor.schema", "KnowledgeExport"),
+    "active_engine_name": ("advisor.engines", "active_engine_name"),
+    "export_knowledge": ("advisor.commands.export", "export_knowledge"),
+    "json_schema": ("advisor.commands.schema", "json_schema"),
 }
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .commands.export import export_knowledge
+    from .commands.schema import json_schema
+    from .engines import active_engine_name
     from .errors import AdvisorError
     from .knowledge import Knowledge, load_knowledge
     from .reasoning import advise
-    from .schema import Advice, Answers
+    from .schema import Advice, Answers, KnowledgeExport
 
 
 def __getattr__(name: str) -> Any:

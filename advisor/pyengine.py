@@ -209,12 +209,13 @@ def _index_key(condition: Any) -> tuple[IndexKey | None, Any]:
     for position, test in enumerate(tests):
         if isinstance(test, dict) and list(test) == ["$or"] and isinstance(test["$or"], list) and test["$or"]:
             equalities = [_text_equality(branch) for branch in test["$or"]]
-            fields = {equality[0] if equality else None for equality in equalities}
-            if len(fields) == 1 and None not in fields:
+            fields = {equality[0] for equality in equalities if equality}
+            if len(fields) == 1 and None not in equalities:
                 equal.setdefault(fields.pop(), (frozenset(e[1] for e in equalities if e), position))
-        elif _text_equality(test):
-            name, value = _text_equality(test)  # type: ignore[misc]
-            equal.setdefault(name, (frozenset([value]), position))
+        else:
+            equality = _text_equality(test)
+            if equality:
+                equal.setdefault(equality[0], (frozenset([equality[1]]), position))
     if "t" not in equal or len(equal["t"][0]) != 1:
         return None, condition
     fact_type = next(iter(equal["t"][0]))

@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING, Any
 
 from .advise import add_knowledge_arguments, knowledge_from
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..knowledge import Knowledge
+    from ..schema import KnowledgeExport
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_knowledge_arguments(parser)
 
 
-def export_knowledge(knowledge=None):
+def export_knowledge(knowledge: Knowledge | None = None) -> KnowledgeExport:
     """The knowledge base (the shipped one by default) as a ``KnowledgeExport``."""
     from importlib.metadata import PackageNotFoundError, version
 
@@ -59,12 +64,12 @@ def export_knowledge(knowledge=None):
     )
 
 
-def export_data(document) -> dict:
+def export_data(document: KnowledgeExport) -> dict[str, Any]:
     """The export as plain data, in the source files' own spelling (``as``, ``is``, ``in``)."""
     return document.model_dump(mode="json", by_alias=True, exclude_none=True)
 
 
-def render(document, fmt: str) -> str:
+def render(document: KnowledgeExport, fmt: str) -> str:
     data = export_data(document)
     if fmt == "yaml":
         import yaml

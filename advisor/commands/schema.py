@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 # name -> (model in advisor.schema, pydantic mode, what it describes)
 SCHEMAS: dict[str, tuple[str, str, str]] = {
@@ -29,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", metavar="PATH", help="write to this file (with --all: this directory)")
 
 
-def json_schema(name: str) -> dict:
+def json_schema(name: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one of SCHEMAS."""
     from .. import schema
 

@@ -110,3 +110,13 @@ def test_export_of_another_knowledge_base(cli, knowledge_copy):
     data = json.loads(result.out)
     assert {p["name"]: p["value"] for p in data["parameters"]}["active_share_low"] == 12
     assert {"$lt": {"number": 12}} in data["compiled"]["rules"]["active-breadth-low"]["all"][0]["p0"]["$and"]
+
+
+def test_the_python_api_exports_too(exported):
+    import advisor
+
+    document = advisor.export_knowledge()
+    assert isinstance(document, advisor.KnowledgeExport)
+    assert json.loads(exported) == document.model_dump(mode="json", by_alias=True, exclude_none=True)
+    assert advisor.json_schema("knowledge")["title"] == "KnowledgeExport"
+    assert advisor.active_engine_name() in ("durable", "python")
