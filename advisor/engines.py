@@ -69,9 +69,11 @@ def active_engine_name() -> str:
 
 def version_line() -> str:
     """The engine part of ``advisor --version``."""
-    name = active_engine_name()
-    if name == "python":
-        why = "durable_rules selected off" if requested_engine() == "python" else "durable_rules not available"
+    requested = requested_engine()
+    if requested == "durable" and not durable_installed():
+        return f"engine: none ({ENVIRONMENT_VARIABLE}=durable, but durable_rules is not available)"
+    if active_engine_name() == "python":
+        why = f"{ENVIRONMENT_VARIABLE}=python" if requested == "python" else "durable_rules not available"
         return f"engine: python ({why})"
     return "engine: durable (durable_rules)"
 

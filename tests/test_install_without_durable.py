@@ -161,3 +161,38 @@ def test_an_ordinary_install_on_python_3_13_leaves_durable_rules_out(wheel, case
     workdir = tmp_path / "work"
     workdir.mkdir()
     check_advisor(bin_dir, cases, workdir)
+
+
+@pytest.fixture
+def durable_broken(monkeypatch):
+    """This process, as if durable_rules failed to import (as on Python 3.13)."""
+    import advisor.engines as engines
+
+    for name in ("durable", "durable.engine", "durable_rules_engine"):
+        monkeypatch.setitem(sys.modules, name, None)
+    monkeypatch.setattr(engines, "_durable_importable", None)
+    monkeypatch.delenv("ADVISOR_ENGINE", raising=False)
+    return engines
+
+
+def test_where_durable_rules_does_not_import_the_python_engine_takes_over(durable_broken, knowledge_copy, cli, write_yaml):
+    from advisor.knowledge import load_knowledge
+
+    assert not durable_broken.durable_available()
+    assert "engine: python (durable_rules not available)" in cli("--version").out
+    knowledge = load_knowledge(knowledge_copy / "findings.yaml", knowledge_copy / "rules")  # no engine made yet
+    assert advise(EXAMPLE_ANSWERS, knowledge=knowledge) == advise(EXAMPLE_ANSWERS, engine="python")
+    result = cli("batch", str(write_yaml(EXAMPLE_ANSWERS, "answers.yaml").parent), "--out", str(knowledge_copy / "out"), "--engine", "durable")
+    assert result.code == 2
+    assert "durable_rules cannot be imported" in result.err and "--engine python" in result.err
+
+
+def test_the_engine_can_be_chosen_by_environment(monkeypatch, cli):
+    monkeypatch.setenv("ADVISOR_ENGINE", "python")
+    assert "engine: python (ADVISOR_ENGINE=python)" in cli("--version").out
+    from advisor.reasoning import engine_for
+
+    assert engine_for(default_knowledge()).name == "python"
+    monkeypatch.setenv("ADVISOR_ENGINE", "fast")
+    result = cli("serve", "--stdio", stdin="")
+    assert result.code == 2 and "unknown engine 'fast'" in result.err

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Callable, Iterator
 
 from ..cli import add_lang_argument, resolve_lang
@@ -38,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
         raise AdvisorError("batch needs an INPUT and --out DIR", hint="advisor batch answers.csv --out advice/ (advisor batch --template prints a CSV to start from)")
     lang = resolve_lang(args)
     source = open_input(args.input)
+    if source.kind == "folder" and Path(args.out).resolve() == source.path.resolve():
+        raise AdvisorError("--out must not be the input folder", hint="the advice files would be read as answers next time")
     knowledge = knowledge_from(args)
     out = ensure_directory(args.out)
     for warning in source.warnings:
