@@ -14,19 +14,6 @@ from advisor.cli import main
 from advisor.knowledge import default_paths
 from advisor.reasoning import default_knowledge
 
-EXAMPLE_ANSWERS = {
-    "goals": ["alignment", "engagement"],
-    "usage": {"active_share": 8, "active_frequency": "weekly", "passive_share": 45, "passive_frequency": "weekly"},
-    "purposes": {
-        "ideas": "never",
-        "expertise": "sometimes",
-        "processes": "never",
-        "strategy_dialogue": "never",
-        "read_only": "often",
-    },
-    "organisation": {"name": "Example BV", "employees": 1200},
-}
-
 
 @dataclass
 class Result:

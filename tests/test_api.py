@@ -9,7 +9,7 @@ import pytest
 import advisor
 from advisor import AdvisorError, Answers, advise, load_knowledge
 
-from conftest import EXAMPLE_ANSWERS
+from samples import EXAMPLE_ANSWERS
 
 
 def test_public_names():

@@ -15,7 +15,7 @@ from advisor.errors import EngineError
 from advisor.knowledge import load_knowledge
 from advisor.schema import Answers
 
-from conftest import EXAMPLE_ANSWERS
+from samples import EXAMPLE_ANSWERS
 
 
 def test_no_timer_threads_are_started(knowledge_copy):

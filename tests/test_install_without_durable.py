@@ -26,7 +26,7 @@ import pytest
 from advisor.grid import combinations
 from advisor.jsonio import dumps
 from advisor.reasoning import advise, default_knowledge
-from conftest import EXAMPLE_ANSWERS
+from samples import EXAMPLE_ANSWERS
 
 ROOT = Path(__file__).resolve().parents[1]
 PIP = ("-m", "pip", "--disable-pip-version-check", "--no-input", "--quiet")

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import EXAMPLE_ANSWERS
+from samples import EXAMPLE_ANSWERS
 
 
 def test_json_output_is_the_advice_contract(cli, write_yaml):

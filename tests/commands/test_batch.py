@@ -18,7 +18,7 @@ from advisor.grid import combinations
 from advisor.jsonio import dumps
 from advisor.reasoning import advise
 from advisor.schema import Advice, BatchSummary
-from conftest import EXAMPLE_ANSWERS
+from samples import EXAMPLE_ANSWERS
 
 GOALS = ["alignment", "engagement", "efficiency", "effectiveness", "knowledge_sharing", "communication_satisfaction"]
 FREQUENCIES = ["daily", "weekly", "monthly", "less", ""]

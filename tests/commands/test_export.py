@@ -11,7 +11,7 @@ from advisor.compiler import compile_rules, facts_for
 from advisor.pyengine import firing, ruleset_from
 from advisor.reasoning import engine_for
 from advisor.schema import Answers, KnowledgeExport, Rule
-from conftest import EXAMPLE_ANSWERS
+from samples import EXAMPLE_ANSWERS
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 
 from advisor.commands.schema import SCHEMAS, json_schema, shipped_schema
 from advisor.reasoning import advise
-from conftest import EXAMPLE_ANSWERS
+from samples import EXAMPLE_ANSWERS
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))

@@ -12,7 +12,7 @@ import pytest
 
 from advisor.reasoning import advise
 from advisor.schema import Advice, ErrorResponse, Response
-from conftest import EXAMPLE_ANSWERS
+from samples import EXAMPLE_ANSWERS
 
 LONG_FORM = {"id": "resp-17", "lang": "nl", "answers": EXAMPLE_ANSWERS}
 
