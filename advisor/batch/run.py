@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..schema import Advice, BatchProblem, BatchSummary
-from .files import write_atomic
+from .files import BackgroundWriter, write_atomic
 from .inputs import Input, Row
 from .words import w
 
@@ -66,32 +66,33 @@ def run_batch(source: Input, knowledge, options: Options, advance: Callable[[], 
     table = csv.writer(results, lineterminator="\n")
     table.writerow(RESULT_COLUMNS)
     files: list[tuple[str, str]] = []
-    for row in source.rows:
-        rows += 1
-        if row.answers is None:
-            problems += [_batch_problem(row, p) for p in row.problems]
-            table.writerow([row.number, row.id, "invalid", "", "", "", "", "", "; ".join(_problem_text(p) for p in row.problems)])
+    with BackgroundWriter() as writer:
+        for row in source.rows:
+            rows += 1
+            if row.answers is None:
+                problems += [_batch_problem(row, p) for p in row.problems]
+                table.writerow([row.number, row.id, "invalid", "", "", "", "", "", "; ".join(_problem_text(p) for p in row.problems)])
+                advance()
+                continue
+            lang = row.lang or options.lang
+            advice = build_advice(knowledge, row.answers, engine.run(facts_for(row.answers)), lang)
+            organisation = row.answers.organisation.name if row.answers.organisation else None
+            name = row.id + extension
+            writer.write(options.out / name, render(advice, options.format, organisation))
+            files.append((row.id, name))
+            advised += 1
+            ids = [rec.id for rec in advice.recommendations]
+            if ids:
+                primary[ids[0]] += 1
+            else:
+                without += 1
+            anywhere.update(ids)
+            warnings.update(item.id for item in advice.warnings)
+            table.writerow(
+                [row.number, row.id, "advised", name, ids[0] if ids else "", " ".join(ids),
+                 " ".join(item.id for item in advice.warnings), " ".join(u.answer for u in advice.unknowns), ""]
+            )
             advance()
-            continue
-        lang = row.lang or options.lang
-        advice = build_advice(knowledge, row.answers, engine.run(facts_for(row.answers)), lang)
-        organisation = row.answers.organisation.name if row.answers.organisation else None
-        name = row.id + extension
-        write_atomic(options.out / name, render(advice, options.format, organisation), durable=False)
-        files.append((row.id, name))
-        advised += 1
-        ids = [rec.id for rec in advice.recommendations]
-        if ids:
-            primary[ids[0]] += 1
-        else:
-            without += 1
-        anywhere.update(ids)
-        warnings.update(item.id for item in advice.warnings)
-        table.writerow(
-            [row.number, row.id, "advised", name, ids[0] if ids else "", " ".join(ids),
-             " ".join(item.id for item in advice.warnings), " ".join(u.answer for u in advice.unknowns), ""]
-        )
-        advance()
     summary = BatchSummary(
         knowledge_version=knowledge.version,
         engine=engine.name,

@@ -315,3 +315,12 @@ def test_a_progress_bar_on_a_terminal_and_plain_lines_elsewhere():
     assert "adviseren" in terminal.getvalue() and "\x1b[" in terminal.getvalue()
     assert pipe.getvalue().splitlines()[0] == "advisor: batch: 2/20 rijen (10%)"
     assert len(pipe.getvalue().splitlines()) == 10 and "\x1b[" not in pipe.getvalue()
+
+
+def test_a_file_that_cannot_be_written_stops_the_run_with_a_clear_error(cli, tmp_path):
+    (tmp_path / "in.csv").write_text("id,goals\nfirst,alignment\nsecond,alignment\n", encoding="utf-8")
+    out = tmp_path / "out"
+    (out / "second.json").mkdir(parents=True)  # a directory where the advice file should go
+    result = run_batch(cli, str(tmp_path / "in.csv"), "--out", str(out))
+    assert result.code == 2
+    assert "second.json" in result.err and "cannot write" in result.err and "Traceback" not in result.err
