@@ -72,7 +72,7 @@ class Input:
     path: Path
     total: int  # rows, counted before reading (for the progress bar)
     warnings: list[str] = field(default_factory=list)
-    rows: Iterator[Row] = iter(())
+    rows: Iterator[Row] = field(default_factory=lambda: iter(()))
 
 
 def template() -> str:

@@ -130,7 +130,7 @@ def _write_summaries(summary: BatchSummary, results: str, files, knowledge, opti
 def summary_markdown(summary: BatchSummary, titles: dict[str, str], files) -> str:
     lang = summary.lang
     out = [f"# {w(lang, 'summary')}", "", f"{w(lang, 'input')}: `{summary.input}`", ""]
-    out += [f"| | |", "|---|---:|"]
+    out += ["| | |", "|---|---:|"]
     out += [f"| {w(lang, key)} | {getattr(summary, key)} |" for key in ("rows", "advised", "invalid", "without_recommendation")]
     out += ["", f"## {w(lang, 'primary')}", "", f"| {w(lang, 'recommendation')} | {w(lang, 'count')} |", "|---|---:|"]
     out += [f"| {titles.get(rec_id, rec_id)} (`{rec_id}`) | {count} |" for rec_id, count in summary.primary_recommendations.items()]
