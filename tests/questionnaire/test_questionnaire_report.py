@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 from prompt_toolkit.input import create_pipe_input
@@ -76,7 +77,7 @@ def test_the_chart_marks_what_each_goal_steers_on(knowledge, answers):
 def _offer(knowledge, answers, *chunks, lang="en"):
     advice = advise(answers, lang=lang, knowledge=knowledge)
     console, buffer = _console()
-    output, screen = screen_output()
+    output, screen = screen_output(columns=1000)  # wide: a long temporary path must not wrap mid-name
     with create_pipe_input() as pipe:
         script = ScriptedInput(pipe, chunks)
         offer(advice, answers, console, Prompter(lang, input=script, output=output))
@@ -121,7 +122,7 @@ def test_an_existing_file_is_replaced_only_when_confirmed(knowledge, answers, tm
 
 def test_a_failed_save_says_why_and_asks_again(knowledge, answers, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    missing = str(tmp_path / "no" / "such" / "dir" / "advice.md")
+    missing = str(Path("no") / "such" / "dir" / "advice.md")  # relative: the message must fit one line
     _, _, screen = _offer(
         knowledge, answers, REPORT + ENTER, "\x7f" * 9 + missing + ENTER, ESC, DONE + ENTER
     )
