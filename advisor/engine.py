@@ -13,6 +13,8 @@ Each line here answers one of durable_rules 2.0.28's sharp edges (README, "The r
 - ``set_rulesets`` deletes the ``run`` key from the dict it is given: it gets a deep copy.
 - No ``$in`` operator: the compiler writes "one of" as ``$or`` (compiler.py).
 - Firing order is the engine's agenda: the advice is sorted afterwards (reasoning.py).
+- ``delete_state`` segfaults for a session in which no rule fired: every consultation asserts one
+  more fact that an internal rule always fires on (and that is never reported).
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ class DurableEngine:
             definition[rule.id]["run"] = self._action(rule.id, next(iter(derive.items())) if derive else None)
         definition[CATCH_ALL_RULE] = copy.deepcopy(CATCH_ALL)
         definition[CATCH_ALL_RULE]["run"] = _never
+        definition[_SESSION_RULE] = {"all": [{"session": {"t": _SESSION_RULE}}], "run": _session}
         self._host = _Host()
         self._host.set_rulesets({self._ruleset: definition})
 
@@ -93,13 +96,21 @@ class DurableEngine:
             self._firings = firings = []
             self._derived = set()
             try:
-                state = self._host.assert_facts(self._ruleset, [dict(fact, sid=sid) for fact in facts])
+                facts = [dict(fact, sid=sid) for fact in facts] + [{"sid": sid, "id": _SESSION_RULE, "t": _SESSION_RULE}]
+                state = self._host.assert_facts(self._ruleset, facts)
                 if state and "exception" in state:
                     raise EngineError(f"a rule action failed: {str(state['exception'])[:500]}")
             finally:
                 self._firings = []
                 self._host.delete_state(self._ruleset, sid)
         return firings
+
+
+_SESSION_RULE = "$session"
+
+
+def _session(c) -> None:
+    """Fires once per consultation, so durable_rules never deletes a session where nothing fired."""
 
 
 def _never(c) -> None:  # pragma: no cover - the catch-all rule cannot complete

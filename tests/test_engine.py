@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import subprocess
+import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -88,3 +90,40 @@ def test_threads_give_the_same_results_as_a_sequential_run(knowledge):
         for _ in range(5):
             parallel = list(pool.map(lambda case: advise(case).model_dump_json(), cases))
             assert parallel == sequential
+
+
+ONE_RULE = """rules:
+  - id: effectiveness-weak-evidence
+    description: The only rule of a small knowledge base.
+    findings: [effectiveness-expertise]
+    when:
+      - goal: effectiveness
+    then:
+      warn: weak-evidence-effectiveness
+    examples:
+      - case: chosen
+        fires: true
+        answers: {goals: [effectiveness], usage: {}}
+      - case: not-chosen
+        fires: false
+        answers: {goals: [alignment], usage: {}}
+"""
+
+
+def test_a_consultation_where_no_rule_fires_does_not_crash_the_process(knowledge_copy):
+    # durable_rules segfaults in delete_state for a session in which nothing fired. A knowledge
+    # base of one rule, consulted for another goal, fires nothing. Run it in a subprocess so a
+    # regression fails this test instead of killing the test run.
+    for path in (knowledge_copy / "rules").glob("*.yaml"):
+        path.unlink()
+    (knowledge_copy / "rules" / "only.yaml").write_text(ONE_RULE, encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from advisor import advise, load_knowledge\n"
+        "knowledge = load_knowledge(sys.argv[1] + '/findings.yaml', sys.argv[1] + '/rules')\n"
+        "for goal in ('alignment', 'alignment', 'effectiveness', 'alignment'):\n"
+        "    print(len(advise({'goals': [goal], 'usage': {}}, knowledge=knowledge, engine='durable').warnings))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(knowledge_copy)], capture_output=True, text=True)
+    assert result.returncode == 0, (result.returncode, result.stderr[-500:])
+    assert result.stdout.split() == ["0", "0", "1", "0"]
