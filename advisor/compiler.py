@@ -58,6 +58,7 @@ def _pattern_tests(pattern: Pattern, knowledge: Knowledge, fields: dict[str, str
         tests = [{"t": "answer"}, {"key": pattern.answer}]
     else:
         tests = [{"t": "derived"}, {"name": pattern.derived}]
+    alternatives = []  # "one of" tests go last: durable_rules skips the tests after an $or that holds
     for test, operand in pattern.tests():
         if isinstance(operand, PatternRef):
             value: Any = {operand.ref: fields[operand.ref]}
@@ -66,12 +67,12 @@ def _pattern_tests(pattern: Pattern, knowledge: Knowledge, fields: dict[str, str
             value = knowledge.param(operand.param) if isinstance(operand, ParamRef) else operand
             field = _value_field(pattern, value)
         if test == "in":
-            tests.append(_or([{_value_field(pattern, item): item} for item in value]))
+            alternatives.append(_or([{_value_field(pattern, item): item} for item in value]))
         elif test == "is":
             tests.append({field: value})
         else:
             tests.append({_OPERATORS[test]: {field: value}})
-    return tests
+    return tests + alternatives
 
 
 def _value_field(pattern: Pattern, value: Any) -> str:

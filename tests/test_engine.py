@@ -127,3 +127,36 @@ def test_a_consultation_where_no_rule_fires_does_not_crash_the_process(knowledge
     result = subprocess.run([sys.executable, "-c", code, str(knowledge_copy)], capture_output=True, text=True)
     assert result.returncode == 0, (result.returncode, result.stderr[-500:])
     assert result.stdout.split() == ["0", "0", "1", "0"]
+
+
+IN_AND_REF = """rules:
+  - id: posters-in-band-above-readers
+    description: A share in a band, compared with another answer in the same pattern.
+    findings: [alignment-active-breadth]
+    when:
+      - answer: usage.passive_share
+        as: readers
+        is_not: unknown
+      - answer: usage.active_share
+        in: [40, 50]
+        gt: {ref: readers}
+    then:
+      warn: more-posters-than-readers
+    examples:
+      - case: above
+        fires: true
+        answers: {goals: [alignment], usage: {active_share: 40, passive_share: 30}}
+      - case: in-band-but-below
+        fires: false
+        answers: {goals: [alignment], usage: {active_share: 40, passive_share: 45}}
+"""
+
+
+def test_one_of_and_a_reference_in_one_pattern(knowledge_copy):
+    # durable_rules skips the tests after an $or that holds: the compiler puts "one of" last
+    (knowledge_copy / "rules" / "extra.yaml").write_text(IN_AND_REF, encoding="utf-8")
+    knowledge = load_knowledge(knowledge_copy / "findings.yaml", knowledge_copy / "rules")
+    below = advise({"goals": ["alignment"], "usage": {"active_share": 40, "passive_share": 45}}, knowledge=knowledge, engine="durable")
+    above = advise({"goals": ["alignment"], "usage": {"active_share": 40, "passive_share": 30}}, knowledge=knowledge, engine="durable")
+    assert "posters-in-band-above-readers" not in below.trace
+    assert "posters-in-band-above-readers" in above.trace
