@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from ..cli import add_lang_argument, resolve_lang
+from ..engines import add_engine_argument
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -13,6 +14,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="output format (default: text)")
     add_lang_argument(parser)
     add_knowledge_arguments(parser)
+    add_engine_argument(parser)
     parser.add_argument("--quotes", action="store_true", help="text format: show the Dutch source quote of each finding")
 
 
@@ -36,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
 
     lang = resolve_lang(args)
     answers = load_answers(args.answers)
-    advice = advise(answers, lang=lang, knowledge=knowledge_from(args))
+    advice = advise(answers, lang=lang, knowledge=knowledge_from(args), engine=args.engine)
     organisation = answers.organisation.name if answers.organisation else None
     write_advice(advice, args.format, organisation=organisation, quotes=args.quotes)
     return 0

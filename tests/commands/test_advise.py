@@ -160,3 +160,12 @@ def test_custom_knowledge_paths(cli, write_yaml, knowledge_copy):
     result = cli("advise", "--answers", path, "--findings", str(broken), "--rules", str(knowledge_copy / "rules"))
     assert result.code == 2
     assert "findings.yaml:" in result.err and "findings[0].relation" in result.err
+
+
+def test_both_engines_give_the_same_json(cli, write_yaml):
+    path = str(write_yaml(EXAMPLE_ANSWERS))
+    durable = cli("advise", "--answers", path, "--format", "json", "--engine", "durable")
+    python = cli("advise", "--answers", path, "--format", "json", "--engine", "python")
+    assert durable.code == python.code == 0
+    assert durable.out == python.out
+    assert cli("advise", "--answers", path, "--engine", "prolog").code == 2

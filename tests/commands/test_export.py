@@ -45,7 +45,7 @@ def test_the_export_is_one_versioned_document_with_everything(exported, knowledg
 def test_the_export_validates_against_its_own_model_and_schema(exported):
     document = KnowledgeExport.model_validate_json(exported)
     assert document.rules and document.compiled.rules
-    jsonschema = pytest.importorskip("jsonschema")
+    import jsonschema  # a test dependency: never skipped
     from advisor.commands.schema import json_schema
 
     jsonschema.Draft202012Validator(json_schema("knowledge")).validate(json.loads(exported))
@@ -56,7 +56,7 @@ def test_the_export_fails_its_schema_when_it_is_broken(exported):
     data["rules"][0]["when"][0]["lt"] = [1, 2]  # a list where one value belongs
     with pytest.raises(Exception):
         KnowledgeExport.model_validate(data)
-    jsonschema = pytest.importorskip("jsonschema")
+    import jsonschema  # a test dependency: never skipped
     from advisor.commands.schema import json_schema
 
     assert list(jsonschema.Draft202012Validator(json_schema("knowledge")).iter_errors(data))
