@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import AdvisorError, Problem
-from .loader import Document, Loc, load_document, problems_from, validate
+from .loader import Document, Loc, load_document, validate
 from .schema import (
     Finding,
     FindingsFile,

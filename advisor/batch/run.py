@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Callable
 
 from ..schema import Advice, BatchProblem, BatchSummary
-from .files import BackgroundWriter, write_atomic
+from ..files import write_output
+from .files import BackgroundWriter
 from .inputs import Input, Row
 from .words import w
 
@@ -116,15 +117,15 @@ def run_batch(source: Input, knowledge, options: Options, advance: Callable[[], 
 def _write_summaries(summary: BatchSummary, results: str, files, knowledge, options: Options) -> None:
     from ..jsonio import dumps
 
-    write_atomic(options.out / "summary.json", dumps(summary.model_dump(mode="json")))
-    write_atomic(options.out / "results.csv", results)
+    write_output(options.out / "summary.json", dumps(summary.model_dump(mode="json")))
+    write_output(options.out / "results.csv", results)
     titles = {rec_id: rec.title.get(options.lang) for rec_id, rec in knowledge.recommendations.items()}
     if options.format == "html":
         from .html import render_index_html
 
-        write_atomic(options.out / "index.html", render_index_html(summary, titles, files))
+        write_output(options.out / "index.html", render_index_html(summary, titles, files))
     elif options.format == "markdown":
-        write_atomic(options.out / "summary.md", summary_markdown(summary, titles, files))
+        write_output(options.out / "summary.md", summary_markdown(summary, titles, files))
 
 
 def summary_markdown(summary: BatchSummary, titles: dict[str, str], files) -> str:

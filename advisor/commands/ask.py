@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from ..errors import ExitCode
 from ..i18n import default_lang, t
+
+if TYPE_CHECKING:  # the prompt library stays off the cold path
+    from ..questionnaire.prompts import Prompter
 
 
 def run(args: argparse.Namespace) -> int:

@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..batch.files import ensure_directory
+    from ..files import ensure_directory
     from ..batch.inputs import open_input, template
     from ..batch.run import Options, report, run_batch
     from ..errors import AdvisorError, ExitCode

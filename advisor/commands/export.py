@@ -83,9 +83,9 @@ def render(document: KnowledgeExport, fmt: str) -> str:
 def run(args: argparse.Namespace) -> int:
     text = render(export_knowledge(knowledge_from(args)), args.format)
     if args.out:
-        from ..batch.files import write_atomic
+        from ..files import write_output
 
-        write_atomic(args.out, text)
+        write_output(args.out, text)
         print(f"advisor: export: {args.out}", file=sys.stderr)
     else:
         sys.stdout.write(text)

@@ -60,20 +60,20 @@ def run(args: argparse.Namespace) -> int:
     if args.all:
         if args.name or not args.out:
             raise AdvisorError("--all writes every schema into a directory", hint="advisor schema --all --out DIR")
-        from ..batch.files import ensure_directory, write_atomic
+        from ..files import ensure_directory, write_output
 
         directory = ensure_directory(args.out)
         for name in SCHEMAS:
-            write_atomic(directory / f"{name}.schema.json", render(name))
+            write_output(directory / f"{name}.schema.json", render(name))
         print(f"advisor: schema: {len(SCHEMAS)} → {directory}", file=sys.stderr)
         return 0
     if not args.name:
         raise AdvisorError("name the schema to print", hint="advisor schema " + "|".join(SCHEMAS))
     text = render(args.name)
     if args.out:
-        from ..batch.files import write_atomic
+        from ..files import write_output
 
-        write_atomic(args.out, text)
+        write_output(args.out, text)
     else:
         sys.stdout.write(text)
     return 0

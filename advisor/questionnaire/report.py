@@ -13,7 +13,7 @@ from ..i18n import t
 from ..render.text import render_text
 from .chart import usage_chart
 from .prompts import Option, Prompter
-from .state import write_atomic
+from ..files import write_atomic
 
 
 def print_report(advice, answers, knowledge, console: Console) -> None:

@@ -13,13 +13,13 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from ..errors import AdvisorError, Problem
+from ..files import write_atomic
 from ..vocabulary import ANSWER_KEYS, LANGS
 
 FORMAT = "advisor-questionnaire"
@@ -99,25 +99,6 @@ def save(path: Path, progress: Progress) -> None:
     progress.saved_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     write_atomic(path, json.dumps(progress.to_json(), ensure_ascii=False, indent=2) + "\n")
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write text to path through a temporary file in the same directory and os.replace."""
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-    )
-    try:
-        with handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
-    except BaseException:
-        try:
-            os.unlink(handle.name)
-        except OSError:
-            pass
-        raise
 
 
 def peek(path: Path) -> Progress | None:

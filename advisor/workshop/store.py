@@ -8,15 +8,14 @@ the same moment both land and a crash never leaves half a file.
 from __future__ import annotations
 
 import datetime
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from ..errors import AdvisorError, Problem
+from ..files import write_output
 from ..i18n import t
 from ..loader import load_document, validate
 from ..schema import WORKSHOP_FORMAT, Answers, Workshop, WorkshopResponse
@@ -76,24 +75,8 @@ def save(path: Path, workshop: Workshop) -> None:
 
 
 def write_text(path: Path, text: str) -> None:
-    """Write a file atomically: a temporary file in the same directory, then os.replace."""
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=path.parent, prefix="." + path.name + ".", suffix=".tmp", delete=False
-    )
-    try:
-        with handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(handle.name, mode)
-        os.replace(handle.name, path)
-    except BaseException:
-        try:
-            os.unlink(handle.name)
-        except FileNotFoundError:
-            pass
-        raise
+    """Write a file atomically (advisor.files.write_atomic); a failure is a clear error."""
+    write_output(path, text)
 
 
 def update(path: str | Path, change: Callable[[Workshop], Workshop]) -> Workshop:

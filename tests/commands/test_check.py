@@ -7,7 +7,6 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
 
 from advisor import grid
 from advisor.reasoning import advise
