@@ -1,0 +1,76 @@
+"""Advice: what the advisor answers (the JSON contract)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .base import AnswerKey, Goal, Lang, Lever, Model, Relation, SCHEMA_VERSION, Status
+
+__all__ = ['Advice', 'AdviceNotice', 'AdviceRecommendation', 'Evidence', 'Strategy', 'Tactic', 'Unknown']
+
+# --------------------------------------------------------------------------------------------
+# Advice: what the advisor answers (the JSON contract)
+
+
+class Evidence(Model):
+    finding: str
+    kind: Literal["finding", "conclusion", "remark", "caveat"]
+    construct: Goal | None
+    usage: Lever | None
+    relation: Relation | None
+    strength: str | None
+    summary: str
+    quote: str
+
+
+class Tactic(Model):
+    basis: Literal["practice"] = "practice"  # never a study result: see README, "Evidence and practice"
+    text: str
+
+
+class AdviceRecommendation(Model):
+    id: str
+    priority: int
+    title: str
+    summary: str
+    goals: list[Goal]
+    levers: list[Lever]
+    status: Status
+    evidence: list[Evidence]
+    practice: list[Tactic]
+    rules: list[str]
+
+
+class AdviceNotice(Model):
+    id: str
+    text: str
+    goals: list[Goal]
+    evidence: list[Evidence]
+    rules: list[str]
+
+
+class Strategy(Model):
+    goal: Goal
+    label: str
+    text: str
+    steer_on: list[Lever]
+    findings: list[str]
+
+
+class Unknown(Model):
+    answer: AnswerKey
+    goals: list[Goal]
+    rules: list[str]
+
+
+class Advice(Model):
+    schema_version: str = SCHEMA_VERSION
+    knowledge_version: str
+    lang: Lang
+    goals: list[Goal]
+    strategy: list[Strategy]
+    recommendations: list[AdviceRecommendation]
+    warnings: list[AdviceNotice]
+    caveats: list[AdviceNotice]
+    unknowns: list[Unknown]
+    trace: list[str]

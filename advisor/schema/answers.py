@@ -1,0 +1,76 @@
+"""Answers: what the user tells the advisor."""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Any, Union
+
+from pydantic import Field, PlainValidator, StringConstraints, WithJsonSchema, field_validator
+
+from ..vocabulary import GOALS, UNKNOWN
+from .base import Frequency, Goal, Model, PurposeLevel
+
+__all__ = ['Answers', 'Organisation', 'Purposes', 'Share', 'Usage']
+
+# --------------------------------------------------------------------------------------------
+# Answers: what the user tells the advisor
+
+def _share(value: Any) -> int | float | str:
+    """A percentage of employees, 0 to 100, or 'unknown'. 8 and 8.0 are the same answer."""
+    if value == UNKNOWN:
+        return UNKNOWN
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ValueError("expected a percentage from 0 to 100, or 'unknown'")
+    if not 0 <= value <= 100:
+        raise ValueError("a share is a percentage of all employees, from 0 to 100")
+    # Two decimals are more than any survey measures, and keep numbers out of exponent notation
+    # (5e-324), which durable_rules' JSON reader does not understand.
+    value = round(float(value), 2)
+    return int(value) if value.is_integer() else value
+
+
+Share = Annotated[
+    Union[int, float, str],
+    PlainValidator(_share),
+    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0, "maximum": 100}, {"const": "unknown"}]}),
+]
+
+
+class Usage(Model):
+    active_share: Share = UNKNOWN  # % of employees who posted or reacted in the past month
+    active_frequency: Frequency = UNKNOWN  # how often those people post or react
+    passive_share: Share = UNKNOWN  # % of employees who read the platform in the past month
+    passive_frequency: Frequency = UNKNOWN
+
+
+class Purposes(Model):
+    ideas: PurposeLevel = UNKNOWN
+    expertise: PurposeLevel = UNKNOWN
+    processes: PurposeLevel = UNKNOWN
+    strategy_dialogue: PurposeLevel = UNKNOWN
+    read_only: PurposeLevel = UNKNOWN
+
+
+class Organisation(Model):
+    name: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    employees: Annotated[int, Field(ge=1, le=10_000_000)] | None = None
+
+
+class Answers(Model):
+    goals: list[Goal] = Field(min_length=1, max_length=len(GOALS))  # most important first
+    usage: Usage
+    purposes: Purposes = Purposes()
+    organisation: Organisation | None = None
+
+    @field_validator("goals")
+    @classmethod
+    def _distinct_goals(cls, goals: list[str]) -> list[str]:
+        repeated = sorted({g for g in goals if goals.count(g) > 1})
+        if repeated:
+            raise ValueError(f"goal listed more than once: {', '.join(repeated)}")
+        return goals
+
+    def value(self, key: str) -> Any:
+        """The answer at a dotted key such as 'usage.active_share'."""
+        section, name = key.split(".", 1)
+        return getattr(getattr(self, section), name)
