@@ -38,7 +38,7 @@ def json_schema(name: str) -> dict[str, Any]:
     generated = getattr(schema, model_name).model_json_schema(mode=mode)
     return {
         "$schema": DIALECT,
-        "$comment": f"Generated from advisor/schema.py ({model_name}) by `advisor schema {name}`: {description}.",
+        "$comment": f"Generated from advisor/schema ({model_name}) by `advisor schema {name}`: {description}.",
         **generated,
     }
 
