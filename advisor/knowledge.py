@@ -30,19 +30,10 @@ from .schema import (
     RuleFile,
     Statement,
 )
+from .paths import default_paths
 from .vocabulary import GOALS, UNKNOWN, answer_choices
 
-_PACKAGE_DIR = Path(__file__).resolve().parent
 _KEY_FIELD = {"parameters": "name", "goals": "goal", "questions": "key"}  # the others have an `id`
-
-
-def default_paths() -> tuple[Path, Path]:
-    """The shipped findings.yaml and rules/ (inside the installed package, or the source tree)."""
-    packaged = _PACKAGE_DIR / "knowledge"
-    if (packaged / "findings.yaml").is_file():
-        return packaged / "findings.yaml", packaged / "rules"
-    checkout = _PACKAGE_DIR.parent  # running from a source checkout or an editable install
-    return checkout / "findings.yaml", checkout / "rules"
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ quick read fails in any way, the questionnaire simply waits for the full load.
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
+from ..paths import default_paths
 from .asking import GoalsView
 
 
@@ -52,24 +52,17 @@ class KnowledgeSource:
             self._error = error
 
 
-def rules_dir() -> Path:
-    """The shipped rules/ directory; the same place as advisor.knowledge.default_paths, found
-    without importing that module (it loads the schema)."""
-    package = Path(__file__).resolve().parent.parent
-    if (package / "knowledge" / "findings.yaml").is_file():
-        return package / "knowledge" / "rules"
-    return package.parent / "rules"
-
-
 def goals_preview(lang: str) -> GoalsView | None:
     """The goals question read straight from the shipped catalogue, or None if anything is off."""
     try:
         import yaml
 
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        catalog = rules_dir() / "catalog"
-        questions = yaml.load((catalog / "questions.yaml").read_text(encoding="utf-8"), Loader=loader)
-        profiles = yaml.load((catalog / "goals.yaml").read_text(encoding="utf-8"), Loader=loader)
+        # the shipped, trusted catalogue, read with the safe loader; the full knowledge base
+        # (advisor.loader) checks the answer before it is used
+        SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C one where PyYAML has it
+        catalog = default_paths()[1] / "catalog"
+        questions = yaml.load((catalog / "questions.yaml").read_bytes(), Loader=SafeLoader)
+        profiles = yaml.load((catalog / "goals.yaml").read_bytes(), Loader=SafeLoader)
         question = next(q for q in questions["questions"] if q["key"] == "goals")
         return GoalsView(
             prompt=question["prompt"][lang],
@@ -79,3 +72,4 @@ def goals_preview(lang: str) -> GoalsView | None:
         )
     except Exception:
         return None
+
