@@ -46,7 +46,7 @@ def render(advice: Advice, fmt: str, organisation: str | None) -> str:
         from ..render.markdown import render_markdown
 
         return render_markdown(advice, organisation=organisation)
-    from .html import render_advice_html
+    from ..render.html import render_advice_html
 
     return render_advice_html(advice, organisation=organisation)
 

@@ -11,7 +11,7 @@ from ..engines import add_engine_argument
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--answers", required=True, metavar="FILE", help="answers file (YAML or JSON); - reads standard input")
-    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="output format (default: text)")
+    parser.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text", help="output format (default: text)")
     add_lang_argument(parser)
     add_knowledge_arguments(parser)
     add_engine_argument(parser)
@@ -49,6 +49,10 @@ def write_advice(advice, fmt: str, *, organisation: str | None = None, quotes: b
         from ..jsonio import dumps
 
         sys.stdout.write(dumps(advice.model_dump(mode="json")))
+    elif fmt == "html":
+        from ..render.html import render_advice_html
+
+        sys.stdout.write(render_advice_html(advice, organisation=organisation, quotes=True))
     elif fmt == "markdown":
         from ..render.markdown import render_markdown
 

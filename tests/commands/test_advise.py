@@ -169,3 +169,31 @@ def test_both_engines_give_the_same_json(cli, write_yaml):
     assert durable.code == python.code == 0
     assert durable.out == python.out
     assert cli("advise", "--answers", path, "--engine", "prolog").code == 2
+
+
+def test_html_output_is_one_self_contained_page(cli, write_yaml):
+    from html.parser import HTMLParser
+
+    class Collect(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.open, self.tags, self.attributes = [], [], []
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append(tag)
+            self.attributes += [name for name, _ in attrs]
+            if tag not in ("meta", "br", "hr", "img", "link", "input"):
+                self.open.append(tag)
+
+        def handle_endtag(self, tag):
+            assert self.open and self.open.pop() == tag, f"unbalanced </{tag}>"
+
+    result = cli("advise", "--answers", str(write_yaml(EXAMPLE_ANSWERS)), "--format", "html", "--lang", "nl")
+    assert result.code == 0, result.err
+    parser = Collect()
+    parser.feed(result.out)
+    assert parser.open == []
+    assert {"script", "img", "link"}.isdisjoint(parser.tags)
+    assert {"src", "href"}.isdisjoint(parser.attributes)
+    assert "http" not in result.out and '<html lang="nl">' in result.out
+    assert result.out.count('class="rec"') == 4 and "Het blijkt dat" in result.out
