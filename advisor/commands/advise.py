@@ -10,12 +10,16 @@ from ..engines import add_engine_argument
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--answers", required=True, metavar="FILE", help="answers file (YAML or JSON); - reads standard input")
+    add_answers_argument(parser)
     parser.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text", help="output format (default: text)")
     add_lang_argument(parser)
     add_knowledge_arguments(parser)
     add_engine_argument(parser)
     parser.add_argument("--quotes", action="store_true", help="text format: show the Dutch source quote of each finding")
+
+
+def add_answers_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--answers", required=True, metavar="FILE", help="answers file (YAML or JSON); - reads standard input")
 
 
 def add_knowledge_arguments(parser: argparse.ArgumentParser) -> None:

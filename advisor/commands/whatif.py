@@ -6,11 +6,11 @@ import argparse
 
 from ..cli import add_lang_argument, resolve_lang
 from ..engines import add_engine_argument
-from .advise import add_knowledge_arguments, knowledge_from
+from .advise import add_answers_argument, add_knowledge_arguments, knowledge_from
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--answers", required=True, metavar="FILE", help="answers file (YAML or JSON); - reads standard input")
+    add_answers_argument(parser)
     parser.add_argument(
         "--set",
         dest="settings",
