@@ -80,3 +80,11 @@ def test_saved_answers_round_trip(tmp_path):
     again.write_text(answers_to_yaml(answers))
     assert load_answers(again) == answers
     assert "active_frequency: unknown" in again.read_text()
+
+
+def test_a_scalar_alias_is_refused_too():
+    assert "anchors and aliases are not supported" in error_of("a: &x text\nb: *x\n")
+
+
+def test_nesting_beyond_what_the_parser_allows_is_a_clear_error():
+    assert "f.yaml:1:" in error_of("a: " + "[" * 5000 + "]" * 5000 + "\n")
