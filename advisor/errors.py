@@ -7,7 +7,7 @@ and may carry several problems at once so a user sees all of them, sorted, in on
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import IntEnum
 
 
@@ -70,20 +70,6 @@ class AdvisorError(Exception):
 
 class EngineError(RuntimeError):
     """The rule engine failed inside a consultation (a bug, not a user error). Exit code 1."""
-
-
-@dataclass
-class ProblemList:
-    """Collects problems from one pass over an input, then raises them together."""
-
-    problems: list[Problem] = field(default_factory=list)
-
-    def add(self, **kwargs) -> None:
-        self.problems.append(Problem(**kwargs))
-
-    def raise_if_any(self) -> None:
-        if self.problems:
-            raise AdvisorError(self.problems)
 
 
 def _sort_key(problem: Problem) -> tuple:
