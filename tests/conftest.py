@@ -47,6 +47,12 @@ def cli(capsys, monkeypatch):
 
 
 @pytest.fixture
+def wide_console(monkeypatch):
+    """A wide console, so the lines a test asserts on are not wrapped."""
+    monkeypatch.setenv("COLUMNS", "220")
+
+
+@pytest.fixture
 def write_yaml(tmp_path):
     """Write data (or text) to a YAML file under tmp_path and return its path."""
 

@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pytest
 
-ANSWERS = Path(__file__).parent.parent / "fixtures" / "answers"
-LAST_YEAR = str(ANSWERS / "survey-2025.yaml")
-THIS_YEAR = str(ANSWERS / "survey-2026.yaml")
+from samples import ANSWERS_FILES
+
+LAST_YEAR = str(ANSWERS_FILES / "survey-2025.yaml")
+THIS_YEAR = str(ANSWERS_FILES / "survey-2026.yaml")
 
 
-@pytest.fixture(autouse=True)
-def wide(monkeypatch):
-    monkeypatch.setenv("COLUMNS", "200")
+pytestmark = pytest.mark.usefixtures("wide_console")
 
 
 def test_json_says_what_changed_and_which_rules_made_it(cli):

@@ -12,15 +12,10 @@ from advisor import grid
 from advisor.conditions import consult, trace_rule, would_fire
 from advisor.reasoning import advise, parse_answers
 
-ANSWERS = Path(__file__).parent.parent / "fixtures" / "answers"
-FEW_POSTERS = str(ANSWERS / "alignment-few-posters.yaml")
-EXAMPLE = str(ANSWERS / "example.yaml")
+from samples import EXAMPLE_FILE, FEW_POSTERS
 
 
-@pytest.fixture(autouse=True)
-def wide(monkeypatch):
-    """A wide console, so the lines asserted on are not wrapped."""
-    monkeypatch.setenv("COLUMNS", "200")
+pytestmark = pytest.mark.usefixtures("wide_console")
 
 
 def explain_json(cli, *args: str) -> dict:
@@ -71,8 +66,8 @@ def test_json_follows_the_chain_from_answers_to_findings(cli):
 
 
 def test_every_conclusion_of_the_advice_is_explained_and_every_rule_traced_fired(cli, knowledge):
-    data = explain_json(cli, "--answers", EXAMPLE)
-    advice = advise(_load(EXAMPLE), knowledge=knowledge)
+    data = explain_json(cli, "--answers", EXAMPLE_FILE)
+    advice = advise(_load(EXAMPLE_FILE), knowledge=knowledge)
     expected = (
         [("recommendation", r.id) for r in advice.recommendations]
         + [("warning", w.id) for w in advice.warnings]
@@ -115,8 +110,8 @@ def test_dutch(cli):
 
 
 def test_both_engines_explain_alike(cli):
-    durable = cli("explain", "--answers", EXAMPLE, "--format", "json", "--engine", "durable")
-    python = cli("explain", "--answers", EXAMPLE, "--format", "json", "--engine", "python")
+    durable = cli("explain", "--answers", EXAMPLE_FILE, "--format", "json", "--engine", "durable")
+    python = cli("explain", "--answers", EXAMPLE_FILE, "--format", "json", "--engine", "python")
     assert durable.code == python.code == 0
     assert durable.out == python.out
 

@@ -9,9 +9,7 @@ import pytest
 from advisor.vocabulary import GOALS
 
 
-@pytest.fixture(autouse=True)
-def wide(monkeypatch):
-    monkeypatch.setenv("COLUMNS", "220")
+pytestmark = pytest.mark.usefixtures("wide_console")
 
 
 def findings_json(cli, *args: str) -> dict:

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-ANSWERS = Path(__file__).parent.parent / "fixtures" / "answers"
-FEW_POSTERS = str(ANSWERS / "alignment-few-posters.yaml")
-EXAMPLE = str(ANSWERS / "example.yaml")
+from samples import EXAMPLE_FILE, FEW_POSTERS
 
 
-@pytest.fixture(autouse=True)
-def wide(monkeypatch):
-    monkeypatch.setenv("COLUMNS", "200")
+pytestmark = pytest.mark.usefixtures("wide_console")
 
 
 def whatif_json(cli, *args: str) -> dict:
@@ -142,6 +137,6 @@ def test_set_is_required(cli):
 
 
 def test_dutch(cli):
-    result = cli("whatif", "--answers", EXAMPLE, "--set", "usage.passive_share=80", "--lang", "nl")
+    result = cli("whatif", "--answers", EXAMPLE_FILE, "--set", "usage.passive_share=80", "--lang", "nl")
     assert result.code == 0, result.err
     assert "Wat als" in result.out and "Advies vooraf" in result.out and "nu aanbevolen" in result.out
