@@ -29,25 +29,25 @@ __all__ = [
 ]
 
 _LAZY = {
-    "advise": ("advisor.reasoning", "advise"),
-    "load_knowledge": ("advisor.knowledge", "load_knowledge"),
-    "Knowledge": ("advisor.knowledge", "Knowledge"),
+    "advise": ("advisor.reasoning.pipeline", "advise"),
+    "load_knowledge": ("advisor.knowledge.load", "load_knowledge"),
+    "Knowledge": ("advisor.knowledge.load", "Knowledge"),
     "Advice": ("advisor.schema", "Advice"),
     "Answers": ("advisor.schema", "Answers"),
     "AdvisorError": ("advisor.errors", "AdvisorError"),
     "KnowledgeExport": ("advisor.schema", "KnowledgeExport"),
-    "active_engine_name": ("advisor.engines", "active_engine_name"),
-    "export_knowledge": ("advisor.commands.export", "export_knowledge"),
-    "json_schema": ("advisor.commands.schema", "json_schema"),
+    "active_engine_name": ("advisor.engine.choice", "active_engine_name"),
+    "export_knowledge": ("advisor.cli.commands.export", "export_knowledge"),
+    "json_schema": ("advisor.cli.commands.schema", "json_schema"),
 }
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .commands.export import export_knowledge
-    from .commands.schema import json_schema
-    from .engines import active_engine_name
+    from .cli.commands.export import export_knowledge
+    from .cli.commands.schema import json_schema
+    from .engine.choice import active_engine_name
     from .errors import AdvisorError
-    from .knowledge import Knowledge, load_knowledge
-    from .reasoning import advise
+    from .knowledge.load import Knowledge, load_knowledge
+    from .reasoning.pipeline import advise
     from .schema import Advice, Answers, KnowledgeExport
 
 

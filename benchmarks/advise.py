@@ -23,8 +23,8 @@ import time
 from pathlib import Path
 
 from advisor import advise
-from advisor.compiler import facts_for
-from advisor.reasoning import default_knowledge, engine_for
+from advisor.engine.compiler import facts_for
+from advisor.reasoning.pipeline import default_knowledge, engine_for
 from advisor.schema import Answers
 
 ANSWERS = {

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from advisor.batch.inputs import COLUMNS
-from advisor.cli import main
+from advisor.cli.main import main
 
 GOALS = ["alignment", "engagement", "efficiency", "effectiveness", "knowledge_sharing", "communication_satisfaction"]
 FREQUENCIES = ["daily", "weekly", "monthly", "less", ""]

@@ -18,8 +18,8 @@ import sys
 import threading
 import time
 
-from advisor.grid import combinations
-from advisor.reasoning import default_knowledge
+from advisor.check.grid import combinations
+from advisor.reasoning.pipeline import default_knowledge
 
 
 def requests(count: int) -> list[bytes]:

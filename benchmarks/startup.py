@@ -57,8 +57,8 @@ def pieces() -> dict[str, float]:
 import json, time
 t = {}
 start = time.perf_counter()
-import advisor.cli
-t["advisor.cli (argument parsing, i18n)"] = time.perf_counter() - start
+import advisor.cli.main
+t["advisor.cli.main (argument parsing, i18n)"] = time.perf_counter() - start
 start = time.perf_counter()
 import questionary
 t["questionary + prompt_toolkit import"] = time.perf_counter() - start
@@ -67,7 +67,7 @@ from advisor.questionnaire.preload import goals_preview
 goals_preview("en")
 t["first question read from questions.yaml"] = time.perf_counter() - start
 start = time.perf_counter()
-from advisor.reasoning import default_knowledge
+from advisor.reasoning.pipeline import default_knowledge
 default_knowledge()
 t["knowledge base loaded and checked (background)"] = time.perf_counter() - start
 print(json.dumps(t))

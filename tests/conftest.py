@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from advisor.cli import main
-from advisor.knowledge import default_paths
-from advisor.reasoning import default_knowledge
+from advisor.cli.main import main
+from advisor.knowledge.load import default_paths
+from advisor.reasoning.pipeline import default_knowledge
 
 
 @dataclass

@@ -14,7 +14,7 @@ HEAVY = ("pydantic", "durable", "durable_rules_engine", "questionary", "prompt_t
 def test_cold_path_imports_nothing_heavy(argv):
     code = (
         "import sys, contextlib, io\n"
-        "from advisor.cli import main\n"
+        "from advisor.cli.main import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    code = main({argv!r})\n"
         f"print(code, [m for m in {HEAVY!r} if m in sys.modules])\n"

@@ -1,7 +1,7 @@
 """The two engines give the same advice, byte for byte.
 
 - every example of every rule, and the whole combination grid of `advisor check`
-  (advisor/grid.py), through durable_rules and through the Python engine;
+  (advisor/check/grid.py), through durable_rules and through the Python engine;
 - generated rule sets in the part of the durable_rules language the Python engine supports,
   run on generated facts through both: the same firings (or both fail). Two corners are left
   out because durable_rules gets them wrong (see _durable_safe and the pyengine docstring);
@@ -18,11 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from advisor.batch.run import render
-from advisor.compiler import CATCH_ALL, CATCH_ALL_RULE, derived_fact, facts_for
+from advisor.engine.compiler import CATCH_ALL, CATCH_ALL_RULE, derived_fact, facts_for
 from advisor.errors import AdvisorError, EngineError
-from advisor.grid import combinations_for, goal_selections
-from advisor.pyengine import DefinitionError, compare, ruleset_from
-from advisor.reasoning import advise, build_advice, engine_for, parse_answers
+from advisor.check.grid import combinations_for, goal_selections
+from advisor.engine.python import DefinitionError, compare, ruleset_from
+from advisor.reasoning.pipeline import advise, build_advice, engine_for, parse_answers
 
 
 def durable_or_skip():
@@ -75,7 +75,7 @@ def test_the_combination_grid_gives_the_same_advice(knowledge, goals):
 
 def test_the_python_engine_alone_follows_the_rule_examples(knowledge):
     # where durable_rules is missing, the examples still hold
-    from advisor.examples import run_examples
+    from advisor.check.examples import run_examples
 
     failed = [result.test_id for result in run_examples(knowledge, engine="python") if not result.ok]
     assert failed == []

@@ -11,10 +11,10 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from advisor import advise
-from advisor.compiler import compile_rules, facts_for
-from advisor.engine import DurableEngine
+from advisor.engine.compiler import compile_rules, facts_for
+from advisor.engine.durable import DurableEngine
 from advisor.errors import EngineError
-from advisor.knowledge import load_knowledge
+from advisor.knowledge.load import load_knowledge
 from advisor.schema import Answers
 
 from samples import EXAMPLE_ANSWERS

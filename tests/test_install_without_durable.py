@@ -23,9 +23,9 @@ from pathlib import Path
 
 import pytest
 
-from advisor.grid import combinations
-from advisor.jsonio import dumps
-from advisor.reasoning import advise, default_knowledge
+from advisor.check.grid import combinations
+from advisor.render.json import dumps
+from advisor.reasoning.pipeline import advise, default_knowledge
 from samples import EXAMPLE_ANSWERS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,8 +104,8 @@ def check_advisor(bin_dir: Path, cases: tuple[Path, dict[str, str]], workdir: Pa
 
 def test_the_wheel_ships_the_schemas(wheel):
     names = zipfile.ZipFile(wheel).namelist()
-    shipped = sorted(n for n in names if n.startswith("advisor/schemas/"))
-    assert shipped == sorted(f"advisor/schemas/{p.name}" for p in (ROOT / "advisor" / "schemas").glob("*.schema.json"))
+    shipped = sorted(n for n in names if n.startswith("advisor/schema/json/"))
+    assert shipped == sorted(f"advisor/schema/json/{p.name}" for p in (ROOT / "advisor" / "schema" / "json").glob("*.schema.json"))
 
 
 def test_durable_rules_is_required_only_where_it_installs(wheel):
@@ -166,7 +166,7 @@ def test_an_ordinary_install_on_python_3_13_leaves_durable_rules_out(wheel, case
 @pytest.fixture
 def durable_broken(monkeypatch):
     """This process, as if durable_rules failed to import (as on Python 3.13)."""
-    import advisor.engines as engines
+    import advisor.engine.choice as engines
 
     for name in ("durable", "durable.engine", "durable_rules_engine"):
         monkeypatch.setitem(sys.modules, name, None)
@@ -176,7 +176,7 @@ def durable_broken(monkeypatch):
 
 
 def test_where_durable_rules_does_not_import_the_python_engine_takes_over(durable_broken, knowledge_copy, cli, write_yaml):
-    from advisor.knowledge import load_knowledge
+    from advisor.knowledge.load import load_knowledge
 
     assert not durable_broken.durable_available()
     assert "engine: python (durable_rules not available)" in cli("--version").out
@@ -190,7 +190,7 @@ def test_where_durable_rules_does_not_import_the_python_engine_takes_over(durabl
 def test_the_engine_can_be_chosen_by_environment(monkeypatch, cli):
     monkeypatch.setenv("ADVISOR_ENGINE", "python")
     assert "engine: python (ADVISOR_ENGINE=python)" in cli("--version").out
-    from advisor.reasoning import engine_for
+    from advisor.reasoning.pipeline import engine_for
 
     assert engine_for(default_knowledge()).name == "python"
     monkeypatch.setenv("ADVISOR_ENGINE", "fast")

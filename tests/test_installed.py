@@ -31,8 +31,8 @@ def wheel(tmp_path_factory) -> Path:
 
 def test_the_wheel_carries_the_knowledge(wheel):
     names = zipfile.ZipFile(wheel).namelist()
-    assert "advisor/knowledge/findings.yaml" in names
-    shipped_rules = {Path(n).relative_to("advisor/knowledge/rules").as_posix() for n in names if n.startswith("advisor/knowledge/rules/")}
+    assert "advisor/knowledge/shipped/findings.yaml" in names
+    shipped_rules = {Path(n).relative_to("advisor/knowledge/shipped/rules").as_posix() for n in names if n.startswith("advisor/knowledge/shipped/rules/")}
     source_rules = {p.relative_to(ROOT / "rules").as_posix() for p in (ROOT / "rules").rglob("*.yaml")}
     assert shipped_rules == source_rules
     assert "advisor/py.typed" in names
@@ -58,7 +58,7 @@ def test_the_installed_wheel_advises_from_another_directory(wheel, tmp_path):
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["recommendations"][0]["id"] == "broaden-active-use"
     where = subprocess.run(
-        [sys.executable, "-c", "import advisor.knowledge as k; print(k.__file__); print(k.default_paths()[0])"],
+        [sys.executable, "-c", "import advisor.knowledge.load as k; print(k.__file__); print(k.default_paths()[0])"],
         cwd=workdir, env=env, capture_output=True, text=True,
     )
     module_file, findings = where.stdout.split()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from advisor.errors import AdvisorError
-from advisor.knowledge import load_knowledge
+from advisor.knowledge.load import load_knowledge
 
 
 def load(root):

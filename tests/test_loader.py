@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from advisor.answers import answers_to_yaml, load_answers
+from advisor.answers.files import answers_to_yaml, load_answers
 from advisor.errors import AdvisorError
-from advisor.loader import MAX_BYTES, read_document
+from advisor.files.read import MAX_BYTES, read_document
 
 
 def error_of(text: str) -> str:

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from advisor import advise
 from advisor.errors import AdvisorError
-from advisor.loader import read_document
+from advisor.files.read import read_document
 from advisor.schema import Advice
 from advisor.vocabulary import FREQUENCIES, GOALS, PURPOSE_LEVELS, PURPOSES
 

@@ -19,7 +19,7 @@ def test_the_runnable_api_example_runs(tmp_path):
 
 
 def test_every_command_the_readme_shows_exists(cli):
-    from advisor.cli import COMMANDS
+    from advisor.cli.main import COMMANDS
 
     shown = set(re.findall(r"^advisor ([a-z]+)", README, flags=re.M))
     assert shown and shown <= set(COMMANDS)

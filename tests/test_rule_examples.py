@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from advisor.examples import run_example
-from advisor.reasoning import default_knowledge
+from advisor.check.examples import run_example
+from advisor.reasoning.pipeline import default_knowledge
 
 _knowledge = default_knowledge()
 _cases = [(rule, example) for rule in _knowledge.rules for example in rule.examples]

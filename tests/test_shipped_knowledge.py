@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from advisor.compiler import compile_rules
+from advisor.engine.compiler import compile_rules
 from advisor.vocabulary import GOALS, LEVERS
 
 

@@ -1,10 +1,10 @@
-"""Writing a batch run's many output files on a thread of its own (atomically: see advisor.files)."""
+"""Writing a batch run's many output files on a thread of its own (atomically: see advisor.files.write)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..files import write_output
+from ..files.write import write_output
 
 
 class BackgroundWriter:

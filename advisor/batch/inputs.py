@@ -233,7 +233,7 @@ def _number(cell: str) -> int | float | None:
 
 
 def _jsonl_rows(path: Path, lines: list[str]) -> Iterator[Row]:
-    from .requests import LineError, parse_json, read_request
+    from ..protocol.requests import LineError, parse_json, read_request
 
     ids = _Ids()
     for number, text in enumerate(lines, start=1):
@@ -256,7 +256,7 @@ def _jsonl_rows(path: Path, lines: list[str]) -> Iterator[Row]:
 
 
 def _folder_rows(files: list[Path]) -> Iterator[Row]:
-    from ..answers import load_answers
+    from ..answers.files import load_answers
 
     ids = _Ids()
     for number, path in enumerate(files, start=1):
@@ -295,7 +295,7 @@ class _Ids:
 
 
 def _validate(row: Row, document: dict) -> None:
-    from ..reasoning import parse_answers
+    from ..reasoning.pipeline import parse_answers
 
     try:
         answers = parse_answers(document, source=row.source)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..schema import Advice, BatchProblem, BatchSummary
-from ..files import write_output
+from ..files.write import write_output
 from .files import BackgroundWriter
 from .inputs import Input, Row
 from .words import w
@@ -52,8 +52,8 @@ def render(advice: Advice, fmt: str, organisation: str | None) -> str:
 
 
 def run_batch(source: Input, knowledge, options: Options, advance: Callable[[], None] = lambda: None) -> Outcome:
-    from ..compiler import facts_for
-    from ..reasoning import build_advice, engine_for
+    from ..engine.compiler import facts_for
+    from ..reasoning.pipeline import build_advice, engine_for
 
     engine = engine_for(knowledge, options.engine)
     extension = EXTENSIONS[options.format]
@@ -115,7 +115,7 @@ def run_batch(source: Input, knowledge, options: Options, advance: Callable[[], 
 
 
 def _write_summaries(summary: BatchSummary, results: str, files, knowledge, options: Options) -> None:
-    from ..jsonio import dumps
+    from ..render.json import dumps
 
     write_output(options.out / "summary.json", dumps(summary.model_dump(mode="json")))
     write_output(options.out / "results.csv", results)

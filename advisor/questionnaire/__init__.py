@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..knowledge import Knowledge
+    from ..knowledge.load import Knowledge
     from ..schema import Answers
 
 __all__ = ["run_questionnaire"]
@@ -82,6 +82,6 @@ def run_questionnaire(
     else:
         keys = flow_for().plan(progress.answers["goals"])
 
-    from ..reasoning import parse_answers
+    from ..reasoning.pipeline import parse_answers
 
     return parse_answers(final_answers(progress, keys))

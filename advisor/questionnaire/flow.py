@@ -1,7 +1,7 @@
 """Which questions to ask, in which order, and why; and the walk through them.
 
 Only what matters is asked: after the goals, a usage or purpose question comes only when a rule
-serving one of the chosen goals reads its answer (advisor/dependencies.py). Nothing here names a
+serving one of the chosen goals reads its answer (advisor/knowledge/dependencies.py). Nothing here names a
 question: the questions and their order are data (rules/catalog/questions.yaml).
 """
 
@@ -16,14 +16,14 @@ from .prompts import BACK, Prompter
 from .state import Progress
 
 if TYPE_CHECKING:  # the knowledge base (and pydantic) loads in the background: see preload.py
-    from ..knowledge import Knowledge
+    from ..knowledge.load import Knowledge
 
 
 class Flow:
     """The questionnaire of one knowledge base, in one language."""
 
     def __init__(self, knowledge: "Knowledge", lang: str):
-        from ..dependencies import dependencies
+        from ..knowledge.dependencies import dependencies
 
         self.dependencies = dependencies(knowledge)
         self.knowledge = knowledge
@@ -71,7 +71,7 @@ class Flow:
 
     def explanation(self, key: str, goals: list[str]):
         """Why a question is asked: its help text, and the rules and findings that read the answer."""
-        from .explain import explanation
+        from .why import explanation
 
         return explanation(self, key, goals)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 
-from ..paths import default_paths
+from ..files.places import default_paths
 from .asking import GoalsView
 
 
@@ -45,7 +45,7 @@ class KnowledgeSource:
 
     def _load(self) -> None:
         try:
-            from ..reasoning import default_knowledge
+            from ..reasoning.pipeline import default_knowledge
 
             self._knowledge = default_knowledge()
         except BaseException as error:  # re-raised in the main thread by get()
@@ -58,7 +58,7 @@ def goals_preview(lang: str) -> GoalsView | None:
         import yaml
 
         # the shipped, trusted catalogue, read with the safe loader; the full knowledge base
-        # (advisor.loader) checks the answer before it is used
+        # (advisor.files.read) checks the answer before it is used
         SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C one where PyYAML has it
         catalog = default_paths()[1] / "catalog"
         questions = yaml.load((catalog / "questions.yaml").read_bytes(), Loader=SafeLoader)

@@ -13,7 +13,7 @@ from ..i18n import t
 from ..render.text import render_text
 from .chart import usage_chart
 from .prompts import Option, Prompter
-from ..files import write_atomic
+from ..files.write import write_atomic
 
 
 def print_report(advice, answers, knowledge, console: Console) -> None:
@@ -42,7 +42,7 @@ def print_quotes(advice, console: Console) -> None:
 
 def offer(advice, answers, console: Console, prompter: Prompter) -> None:
     """Show the quotes or save, as often as the person likes, until Done."""
-    from ..answers import answers_to_yaml
+    from ..answers.files import answers_to_yaml
     from ..render.markdown import render_markdown
 
     lang = advice.lang

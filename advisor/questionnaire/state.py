@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AdvisorError, Problem
-from ..files import write_atomic
+from ..files.write import write_atomic
 from ..vocabulary import ANSWER_KEYS, LANGS
 
 FORMAT = "advisor-questionnaire"
@@ -160,7 +160,7 @@ def peek(path: Path) -> Progress | None:
 
 def check_answers(path: Path, progress: Progress) -> None:
     """Validate the saved answers against the schema, naming the line of a bad one."""
-    from ..loader import load_document, validate
+    from ..files.read import load_document, validate
     from ..schema import Answers
 
     document = load_document(path)

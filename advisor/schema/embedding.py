@@ -14,7 +14,7 @@ __all__ = ['BatchProblem', 'BatchSummary', 'CompiledRuleSet', 'DerivedFact', 'EX
 
 # --------------------------------------------------------------------------------------------
 # Embedding: the exported knowledge (`advisor export`), the line protocol (`advisor serve`) and
-# batch runs (`advisor batch`). Their JSON Schemas ship in advisor/schemas/.
+# batch runs (`advisor batch`). Their JSON Schemas ship in advisor/schema/json/.
 
 EXPORT_FORMAT = "intranet-adoption-advisor/knowledge"
 EXPORT_VERSION = "1.0"  # raised when a field changes meaning or goes; new fields keep it

@@ -267,7 +267,7 @@ QUESTION_KINDS = {"goals": "goals", "organisation.name": "text", "organisation.e
 
 class Question(Model):
     """One question of the questionnaire, asked only when a rule for the chosen goals reads its
-    answer (see advisor/dependencies.py). "Don't know" is offered on every usage and purpose
+    answer (see advisor/knowledge/dependencies.py). "Don't know" is offered on every usage and purpose
     question by the questionnaire itself and recorded as 'unknown'."""
 
     key: Union[AnswerKey, Literal["goals", "organisation.name", "organisation.employees"]]

@@ -1,4 +1,4 @@
-"""What each `advisor workshop` subcommand does (the arguments are in advisor/commands/workshop.py)."""
+"""What each `advisor workshop` subcommand does (the arguments are in advisor/cli/commands/workshop.py)."""
 
 from __future__ import annotations
 
@@ -82,7 +82,7 @@ def _state_file(path: Path, team: str | None) -> Path:
 
 
 def add(args: argparse.Namespace) -> int:
-    from ..answers import load_answers
+    from ..answers.files import load_answers
 
     workshop = store.load(args.file)
     lang = workshop.lang
@@ -115,8 +115,8 @@ def add(args: argparse.Namespace) -> int:
 
 
 def present(args: argparse.Namespace) -> int:
-    from ..commands.advise import knowledge_from
-    from ..terminal import console as make_console
+    from ..cli.commands.advise import knowledge_from
+    from ..render.terminal import console as make_console
     from .present import Deck, Presenter, draw
     from .screens import build_screens
     from .summary import summarise
@@ -145,7 +145,7 @@ def present(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    from ..commands.advise import knowledge_from
+    from ..cli.commands.advise import knowledge_from
     from .summary import summarise
 
     summary = summarise(store.load(args.file), knowledge_from(args), args.lang)
@@ -177,7 +177,7 @@ def status(args: argparse.Namespace) -> int:
     named = sum(1 for r in workshop.responses if r.team)
     ready = total >= workshop.min_group_size
     if args.format == "json":
-        from ..jsonio import dumps
+        from ..render.json import dumps
 
         sys.stdout.write(
             dumps(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..i18n import answer_label, t
-from ..knowledge import Knowledge
+from ..knowledge.load import Knowledge
 from ..vocabulary import SHARE_ANSWERS, UNKNOWN
 from .aggregate import SHARE_MARKS
 

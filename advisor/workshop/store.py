@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import AdvisorError, Problem
-from ..files import write_output
+from ..files.write import write_output
 from ..i18n import t
-from ..loader import load_document, validate
+from ..files.read import load_document, validate
 from ..schema import WORKSHOP_FORMAT, Answers, Workshop, WorkshopResponse
-from .filelock import locked
+from ..files.lock import locked
 
 SUFFIX = ".workshop.json"
 # The loader reads files up to 1 MB; a response takes well under 1 KB.
@@ -69,13 +69,13 @@ def load(path: str | Path) -> Workshop:
 
 
 def save(path: Path, workshop: Workshop) -> None:
-    from ..jsonio import dumps
+    from ..render.json import dumps
 
     write_text(path, dumps(workshop.model_dump(mode="json", exclude_none=True)))
 
 
 def write_text(path: Path, text: str) -> None:
-    """Write a file atomically (advisor.files.write_atomic); a failure is a clear error."""
+    """Write a file atomically (advisor.files.write.write_atomic); a failure is a clear error."""
     write_output(path, text)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..knowledge import Knowledge
+from ..knowledge.load import Knowledge
 from ..schema import Advice, Answers, Evidence, Workshop
 from ..vocabulary import ANSWER_KEYS
 from .aggregate import SHARE_MARKS, Distribution, distribution, group_answers
@@ -87,7 +87,7 @@ class WorkshopSummary:
 
 
 def summarise(workshop: Workshop, knowledge: Knowledge, lang: str | None = None) -> WorkshopSummary:
-    from ..reasoning import advise, evidence_for
+    from ..reasoning.pipeline import advise, evidence_for
 
     lang = lang or workshop.lang
     summary = WorkshopSummary(workshop=workshop, knowledge=knowledge, lang=lang)
@@ -101,7 +101,7 @@ def summarise(workshop: Workshop, knowledge: Knowledge, lang: str | None = None)
     summary.advice = advise(summary.group, lang=lang, knowledge=knowledge)
 
     marks = {name: knowledge.param(name) for pair in SHARE_MARKS.values() for name in pair}
-    from ..dependencies import dependencies
+    from ..knowledge.dependencies import dependencies
 
     needed = dependencies(knowledge).needs(tuple(summary.group.goals))
     for key in ANSWER_KEYS:

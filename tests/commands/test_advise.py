@@ -123,12 +123,12 @@ def test_missing_file_and_usage_errors_exit_2(cli):
 
 
 def test_internal_error_exits_1_with_a_short_message_and_traceback_only_on_debug(cli, write_yaml, monkeypatch):
-    import advisor.reasoning
+    import advisor.reasoning.pipeline
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(advisor.reasoning, "advise", broken)
+    monkeypatch.setattr(advisor.reasoning.pipeline, "advise", broken)
     path = str(write_yaml(EXAMPLE_ANSWERS))
     plain = cli("advise", "--answers", path)
     assert plain.code == 1
@@ -138,12 +138,12 @@ def test_internal_error_exits_1_with_a_short_message_and_traceback_only_on_debug
 
 
 def test_ctrl_c_exits_130(cli, write_yaml, monkeypatch):
-    import advisor.reasoning
+    import advisor.reasoning.pipeline
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(advisor.reasoning, "advise", interrupted)
+    monkeypatch.setattr(advisor.reasoning.pipeline, "advise", interrupted)
     result = cli("advise", "--answers", str(write_yaml(EXAMPLE_ANSWERS)))
     assert result.code == 130 and "interrupted" in result.err
 

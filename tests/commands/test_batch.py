@@ -14,9 +14,9 @@ import pytest
 
 from advisor.batch.inputs import COLUMNS
 from advisor.batch.run import render
-from advisor.grid import combinations
-from advisor.jsonio import dumps
-from advisor.reasoning import advise
+from advisor.check.grid import combinations
+from advisor.render.json import dumps
+from advisor.reasoning.pipeline import advise
 from advisor.schema import Advice, BatchSummary
 from samples import EXAMPLE_ANSWERS
 
@@ -301,7 +301,7 @@ def test_both_engines_write_the_same_files(cli, tmp_path):
 
 
 def test_a_progress_bar_on_a_terminal_and_plain_lines_elsewhere():
-    from advisor.commands.batch import progress
+    from advisor.cli.commands.batch import progress
 
     class Terminal(io.StringIO):
         def isatty(self):

@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 
-from advisor import grid
-from advisor.reasoning import advise
+from advisor.check import grid
+from advisor.reasoning.pipeline import advise
 from advisor.vocabulary import ANSWER_KEYS, GOALS
 
 

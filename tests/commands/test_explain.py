@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from advisor import grid
-from advisor.conditions import consult, trace_rule, would_fire
-from advisor.reasoning import advise, parse_answers
+from advisor.check import grid
+from advisor.reasoning.trace import consult, trace_rule, would_fire
+from advisor.reasoning.pipeline import advise, parse_answers
 
 from samples import EXAMPLE_FILE, FEW_POSTERS
 

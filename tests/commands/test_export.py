@@ -7,9 +7,9 @@ import json
 import pytest
 import yaml
 
-from advisor.compiler import compile_rules, facts_for
-from advisor.pyengine import firing, ruleset_from
-from advisor.reasoning import engine_for
+from advisor.engine.compiler import compile_rules, facts_for
+from advisor.engine.python import firing, ruleset_from
+from advisor.reasoning.pipeline import engine_for
 from advisor.schema import Answers, KnowledgeExport, Rule
 from samples import EXAMPLE_ANSWERS
 
@@ -19,7 +19,7 @@ def exported():
     import io
     from contextlib import redirect_stdout
 
-    from advisor.cli import main
+    from advisor.cli.main import main
 
     out = io.StringIO()
     with redirect_stdout(out):
@@ -46,7 +46,7 @@ def test_the_export_validates_against_its_own_model_and_schema(exported):
     document = KnowledgeExport.model_validate_json(exported)
     assert document.rules and document.compiled.rules
     import jsonschema  # a test dependency: never skipped
-    from advisor.commands.schema import json_schema
+    from advisor.cli.commands.schema import json_schema
 
     jsonschema.Draft202012Validator(json_schema("knowledge")).validate(json.loads(exported))
 
@@ -57,7 +57,7 @@ def test_the_export_fails_its_schema_when_it_is_broken(exported):
     with pytest.raises(Exception):
         KnowledgeExport.model_validate(data)
     import jsonschema  # a test dependency: never skipped
-    from advisor.commands.schema import json_schema
+    from advisor.cli.commands.schema import json_schema
 
     assert list(jsonschema.Draft202012Validator(json_schema("knowledge")).iter_errors(data))
 

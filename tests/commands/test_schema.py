@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from advisor.commands.schema import SCHEMAS, json_schema, shipped_schema
-from advisor.reasoning import advise
+from advisor.cli.commands.schema import SCHEMAS, json_schema, shipped_schema
+from advisor.reasoning.pipeline import advise
 from samples import EXAMPLE_ANSWERS
 
 
@@ -23,9 +23,9 @@ def test_each_schema_prints_as_json(cli, name):
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
 def test_the_shipped_schema_files_are_up_to_date(name):
     path = shipped_schema(name)
-    assert path.is_file(), f"{path} is missing: run `advisor schema --all --out advisor/schemas`"
+    assert path.is_file(), f"{path} is missing: run `advisor schema --all --out advisor/schema/json`"
     assert json.loads(path.read_text(encoding="utf-8")) == json_schema(name), (
-        f"{path.name} is out of date with advisor/schema.py: run `advisor schema --all --out advisor/schemas`"
+        f"{path.name} is out of date with the models in advisor/schema/: run `advisor schema --all --out advisor/schema/json`"
     )
 
 

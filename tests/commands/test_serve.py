@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from advisor.reasoning import advise
+from advisor.reasoning.pipeline import advise
 from advisor.schema import Advice, ErrorResponse, Response
 from samples import EXAMPLE_ANSWERS
 
@@ -108,7 +108,7 @@ def test_crlf_and_a_byte_order_mark_are_accepted(serve):
 
 
 def test_an_engine_failure_answers_that_line_only(serve, monkeypatch):
-    from advisor.commands import serve as serve_module
+    from advisor.cli.commands import serve as serve_module
 
     calls = {"n": 0}
     original = serve_module.Server.__init__

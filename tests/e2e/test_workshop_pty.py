@@ -75,7 +75,7 @@ def collect(team: str, plan: dict, questions: dict, env, cwd) -> None:
         child.expect(re.escape(questions["goals"].rank_prompt.get(lang)))
         child.send(ENTER)
     from advisor.questionnaire.flow import Flow
-    from advisor.reasoning import default_knowledge
+    from advisor.reasoning.pipeline import default_knowledge
 
     for key in Flow(default_knowledge(), lang).plan(plan["goals"])[1:]:  # the questions these goals need
         question = questions[key]
@@ -91,7 +91,7 @@ def collect(team: str, plan: dict, questions: dict, env, cwd) -> None:
 
 
 def test_three_teams_present_and_export(env, tmp_path):
-    from advisor.reasoning import default_knowledge
+    from advisor.reasoning.pipeline import default_knowledge
     from advisor.vocabulary import UNKNOWN
 
     knowledge = default_knowledge()
@@ -196,7 +196,7 @@ def present(env, cwd) -> list[tuple[str, str]]:
 
 
 def test_collect_interrupted_then_resumed(env, tmp_path):
-    from advisor.reasoning import default_knowledge
+    from advisor.reasoning.pipeline import default_knowledge
 
     questions = {question.key: question for question in default_knowledge().questions}
     assert subprocess.run([str(ADVISOR), "workshop", "new", "Masterclass Zwolle"], env=env, cwd=tmp_path).returncode == 0

@@ -83,10 +83,10 @@ def test_the_first_question_needs_neither_the_schema_nor_rich():
 
     code = (
         "import sys\n"
-        "import advisor.commands.ask, advisor.questionnaire.flow, advisor.questionnaire.prompts\n"
+        "import advisor.cli.commands.ask, advisor.questionnaire.flow, advisor.questionnaire.prompts\n"
         "from advisor.questionnaire.preload import goals_preview\n"
         "assert goals_preview('nl') is not None\n"
-        "print([m for m in ('pydantic', 'durable', 'rich', 'advisor.knowledge') if m in sys.modules])\n"
+        "print([m for m in ('pydantic', 'durable', 'rich', 'advisor.knowledge.load') if m in sys.modules])\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

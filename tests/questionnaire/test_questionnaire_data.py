@@ -8,7 +8,7 @@ import yaml
 from pydantic import ValidationError
 
 from advisor.errors import AdvisorError
-from advisor.knowledge import load_knowledge
+from advisor.knowledge.load import load_knowledge
 from advisor.questionnaire.flow import Flow
 from advisor.questionnaire.preload import goals_preview
 from advisor.schema import ParamRef, PatternRef, Question

@@ -15,7 +15,7 @@ from rich.console import Console
 from advisor.questionnaire.chart import usage_chart
 from advisor.questionnaire.prompts import Prompter
 from advisor.questionnaire.report import offer, print_report
-from advisor.reasoning import advise
+from advisor.reasoning.pipeline import advise
 from advisor.schema import Answers
 
 ANSWERS = {

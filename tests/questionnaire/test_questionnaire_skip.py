@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from questionnaire_keys import ENTER, SPACE, answers_of
 
-from advisor.knowledge import load_knowledge
+from advisor.knowledge.load import load_knowledge
 from advisor.questionnaire.flow import Flow
-from advisor.reasoning import advise
+from advisor.reasoning.pipeline import advise
 from advisor.vocabulary import ANSWER_KEYS, GOALS, UNKNOWN
 
 ORGANISATION = ["organisation.name", "organisation.employees"]

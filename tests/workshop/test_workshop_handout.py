@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from advisor.reasoning import default_knowledge
+from advisor.reasoning.pipeline import default_knowledge
 from advisor.workshop import store
 from advisor.workshop.handout import SECTIONS
 from advisor.workshop.handout_html import render_html

@@ -11,7 +11,7 @@ import pytest
 from prompt_toolkit.input import create_pipe_input
 from rich.console import Console
 
-from advisor.reasoning import default_knowledge
+from advisor.reasoning.pipeline import default_knowledge
 from advisor.schema import Answers
 from advisor.workshop import store
 from advisor.workshop.present import Deck, Presenter

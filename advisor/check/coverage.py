@@ -1,0 +1,318 @@
+"""The rules run over grids of answers (grid.py): the part of `advisor check` that needs the engine.
+
+- every rule can fire for some goal selection and answers (else it is dead weight, or wrong);
+- no two rules conclude opposite things from the same facts: a gap and a sustain recommendation
+  on the same lever for the same goal, or two values derived for one name;
+- every answers set of the grid gets at least one recommendation or an explicit warning, and no
+  advice is self-contradictory.
+
+A recommendation's status (gap or sustain) is about its first lever; further levers are ones it
+also moves. Goal order only orders the advice (no rule can test it), so an ordered pair and its
+reverse are one run of the rules.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections import defaultdict
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
+
+from . import grid
+from ..engine.compiler import facts_for
+from ..reasoning.trace import consult, trace_rule
+from ..knowledge.dependencies import dependencies
+from ..knowledge.load import Knowledge
+from ..schema import Answers, GridFigures, GridSelection, Rule
+from ..vocabulary import ANSWER_KEYS, GOALS, SHARE_ANSWERS, UNKNOWN
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .lint import Lint
+
+
+class Runner:
+    """Runs the rules of a knowledge base on answers dicts, and counts the runs."""
+
+    def __init__(self, knowledge: Knowledge, engine: str | None = None):
+        from ..reasoning.pipeline import engine_for
+
+        self.knowledge = knowledge
+        self.engine = engine_for(knowledge, engine)
+        self.runs = 0
+
+    def fired(self, answers: dict) -> dict[str, tuple[str, ...]]:
+        """Rule id -> the goals it fired for (empty for rules without a goal pattern)."""
+        self.runs += 1
+        parsed = Answers.model_validate(answers)
+        fired: dict[str, tuple[str, ...]] = {}
+        for firing in self.engine.run(facts_for(parsed)):
+            fired[firing.rule] = tuple(dict.fromkeys(fired.get(firing.rule, ()) + firing.goals))
+        return fired
+
+
+def describe(answers: dict, keys: Iterable[str] | None = None) -> str:
+    """An answers set in one line: the goals, then the answers that are known."""
+    parts = ["goals=" + ",".join(answers["goals"])]
+    for key in keys if keys is not None else ANSWER_KEYS:
+        section, name = key.split(".", 1)
+        value = answers[section].get(name, UNKNOWN)
+        parts.append(f"{key}={value}")
+    return " ".join(parts)
+
+
+# --------------------------------------------------------------------------------------------
+# small grids around one rule or one pair of rules
+
+
+def selections_for(rules: Sequence[Rule]) -> list[tuple[str, ...]]:
+    """The goal selections under which every goal pattern of these rules is satisfied."""
+    patterns = [pattern for rule in rules for pattern in rule.goal_patterns()]
+    if not patterns:
+        return [(GOALS[0],)]
+    return [
+        goals
+        for goals in grid.goal_selections()
+        if all(any(goal in pattern.goals() for goal in goals) for pattern in patterns)
+    ]
+
+
+def around(knowledge: Knowledge, rules: Sequence[Rule]) -> Iterator[dict]:
+    """Every goal selection these rules accept with every band of every answer they read.
+
+    Shares are cut at the thresholds of all shares, so rules comparing two shares meet every
+    order of the two."""
+    graph = dependencies(knowledge)
+    keys = [key for key in ANSWER_KEYS if any(key in graph.reads(rule) for rule in rules)]
+    cuts = sorted({t for key in SHARE_ANSWERS for t in grid.share_thresholds(knowledge, key)})
+    values = [
+        [band.value for band in grid.bands(knowledge, key, cuts if key in SHARE_ANSWERS else None)] for key in keys
+    ]
+    for goals in selections_for(rules):
+        for chosen in itertools.product(*values):
+            yield grid.answers_dict(goals, dict(zip(keys, chosen)))
+
+
+def check_reachable(lint: "Lint", runner: Runner | None = None) -> None:
+    """Every rule fires for some goals and answers."""
+    knowledge = lint.knowledge
+    runner = runner or Runner(knowledge, lint.engine)
+    for rule in knowledge.rules:
+        if any(rule.id in runner.fired(answers) for answers in around(knowledge, [rule])):
+            continue
+        never = _never_met(knowledge, rule, lint.engine)
+        hint = (
+            "never met: " + "; ".join(never)
+            if never
+            else "each condition holds somewhere, but never all of them together"
+        )
+        lint.add("never-fires", "rules", rule.id, ("when",), f"rule {rule.id!r} can never fire", hint)
+
+
+def _never_met(knowledge: Knowledge, rule: Rule, engine: str | None) -> list[str]:
+    from ..render.conditions import condition_text
+
+    met: dict[int, bool] = {}
+    texts: dict[int, str] = {}
+    for answers in around(knowledge, [rule]):
+        trace = trace_rule(consult(knowledge, Answers.model_validate(answers), engine), rule)
+        for index, condition in enumerate(trace.conditions):
+            met[index] = met.get(index, False) or condition.met
+            texts[index] = condition_text(condition, "en", actual=False)
+    return [texts[index] for index, ok in met.items() if not ok]
+
+
+def opposite(knowledge: Knowledge, first: Rule, second: Rule) -> bool:
+    """Both recommend, on the same (first) lever, one as a gap and one as sustain."""
+    a, b = first.then.recommend, second.then.recommend
+    if not a or not b:
+        return False
+    ra, rb = knowledge.recommendations[a], knowledge.recommendations[b]
+    return ra.status != rb.status and ra.levers[0] == rb.levers[0]
+
+
+def check_conflicts(lint: "Lint", runner: Runner | None = None) -> None:
+    """No two rules conclude opposite things from the same facts."""
+    knowledge = lint.knowledge
+    runner = runner or Runner(knowledge, lint.engine)
+    for first, second in itertools.combinations(knowledge.rules, 2):
+        derive = (
+            first.then.derive
+            and second.then.derive
+            and first.then.target == second.then.target
+            and first.then.derive != second.then.derive
+        )
+        if not derive and not opposite(knowledge, first, second):
+            continue
+        if not derive and not _share_a_goal(first, second):
+            continue
+        for answers in around(knowledge, [first, second]):
+            fired = runner.fired(answers)
+            if first.id not in fired or second.id not in fired:
+                continue
+            if derive:
+                name = first.then.target
+                what = (
+                    f"rules {first.id!r} and {second.id!r} derive {name} both as "
+                    f"{first.then.derive[name]!r} and as {second.then.derive[name]!r}"
+                )
+                code = "derive-conflict"
+            else:
+                goals = _common_goals(answers, fired[first.id], fired[second.id])
+                if not goals:
+                    continue
+                lever = knowledge.recommendations[first.then.recommend or ""].levers[0]
+                what = (
+                    f"rules {first.id!r} and {second.id!r} recommend {first.then.recommend!r} "
+                    f"({knowledge.recommendations[first.then.recommend or ''].status}) and "
+                    f"{second.then.recommend!r} ({knowledge.recommendations[second.then.recommend or ''].status}) "
+                    f"on {lever} for {', '.join(goals)}"
+                )
+                code = "contradiction"
+            lint.add(
+                code,
+                "rules",
+                second.id,
+                ("when",),
+                f"{what}, from the same answers",
+                f"e.g. {describe(answers, _read_keys(knowledge, [first, second]))}; make their conditions exclusive",
+            )
+            break
+
+
+def _share_a_goal(first: Rule, second: Rule) -> bool:
+    def accepted(rule: Rule) -> set[str]:
+        patterns = rule.goal_patterns()
+        return set(GOALS) if not patterns else set.intersection(*(set(p.goals()) for p in patterns))
+
+    return bool(accepted(first) & accepted(second))
+
+
+def _common_goals(answers: dict, first: tuple, second: tuple) -> list[str]:
+    chosen = answers["goals"]
+    a = set(first) or set(chosen)  # a rule without a goal pattern concerns every chosen goal
+    b = set(second) or set(chosen)
+    return [goal for goal in chosen if goal in a and goal in b]
+
+
+def _read_keys(knowledge: Knowledge, rules: Sequence[Rule]) -> list[str]:
+    graph = dependencies(knowledge)
+    return [key for key in ANSWER_KEYS if any(key in graph.reads(rule) for rule in rules)]
+
+
+# --------------------------------------------------------------------------------------------
+# the whole grid
+
+
+def check_grid(lint: "Lint", progress: Callable[[int, int], None] | None = None) -> GridFigures:
+    """Every goal selection with every band of its answers: at least one recommendation or a
+    warning, and never a gap and a sustain recommendation on one lever for one goal."""
+    knowledge = lint.knowledge
+    runner = Runner(knowledge, lint.engine)
+    started = time.perf_counter()
+    total = grid.count(knowledge)
+    verdicts: dict[tuple, tuple[bool, bool, tuple]] = {}
+    figures = defaultdict(int)
+    empty: dict[tuple, list] = {}
+    contradictions: dict[tuple, list] = {}
+    selections = []
+    done = 0
+    for goals in grid.goal_selections():
+        keys = grid.needed(knowledge, goals)
+        selections.append(GridSelection(goals=list(goals), answers=keys, combinations=grid.count_for(knowledge, goals)))
+        for answers in grid.combinations_for(knowledge, goals):
+            key = (frozenset(goals), tuple(answers["usage"].values()), tuple(answers["purposes"].values()))
+            if key not in verdicts:
+                verdicts[key] = _verdict(knowledge, answers, runner.fired(answers))
+            recommends, warns, clashes = verdicts[key]
+            figures["combinations"] += 1
+            if recommends:
+                figures["with_recommendation"] += 1
+            elif warns:
+                figures["warnings_only"] += 1
+            else:
+                figures["empty"] += 1
+                empty.setdefault(goals, [0, answers, keys])[0] += 1
+            if clashes:
+                figures["contradictory"] += 1
+                for clash in clashes:
+                    contradictions.setdefault(clash, [0, answers, keys])[0] += 1
+            done += 1
+            if progress and done % 500 == 0:
+                progress(done, total)
+    if progress:
+        progress(done, total)
+    _report_empty(lint, empty, selections)
+    _report_contradictions(lint, contradictions)
+    return GridFigures(
+        goal_selections=len(selections),
+        single_goals=sum(1 for s in selections if len(s.goals) == 1),
+        goal_pairs=sum(1 for s in selections if len(s.goals) == 2),
+        combinations=figures["combinations"],
+        full_product=grid.full_product_count(knowledge),
+        consultations=runner.runs,
+        engine=getattr(runner.engine, "name", type(runner.engine).__name__),
+        with_recommendation=figures["with_recommendation"],
+        warnings_only=figures["warnings_only"],
+        empty=figures["empty"],
+        contradictory=figures["contradictory"],
+        seconds=round(time.perf_counter() - started, 2),
+        selections=selections,
+    )
+
+
+def _verdict(knowledge: Knowledge, answers: dict, fired: dict[str, tuple]) -> tuple[bool, bool, tuple]:
+    """(any recommendation, any warning, the contradictions: (goal, lever, gap rule, sustain rule))."""
+    rules = knowledge.rules_by_id
+    recommends = warns = False
+    by_lever: dict[tuple[str, str], dict[str, str]] = {}
+    for rule_id, goals in fired.items():
+        then = rules[rule_id].then
+        warns = warns or bool(then.warn)
+        if not then.recommend:
+            continue
+        recommends = True
+        recommendation = knowledge.recommendations[then.recommend]
+        for goal in goals or answers["goals"]:
+            slot = by_lever.setdefault((goal, recommendation.levers[0]), {})
+            slot.setdefault(recommendation.status, rule_id)
+    clashes = tuple(
+        (goal, lever, statuses["gap"], statuses["sustain"])
+        for (goal, lever), statuses in sorted(by_lever.items())
+        if len(statuses) > 1
+    )
+    return recommends, warns, clashes
+
+
+def _report_empty(lint: "Lint", empty: dict, selections: list[GridSelection]) -> None:
+    sizes = {tuple(s.goals): s.combinations for s in selections}
+    for goals, (count, answers, keys) in empty.items():
+        lint.problems.append(
+            _grid_problem(
+                lint,
+                "empty-advice",
+                ",".join(goals),
+                f"{count} of {sizes[goals]} answers sets for goals {', '.join(goals)} get no recommendation "
+                "and no warning",
+                f"e.g. {describe(answers, keys)}; add a rule that recommends or warns for them",
+            )
+        )
+
+
+def _report_contradictions(lint: "Lint", contradictions: dict) -> None:
+    for (goal, lever, gap_rule, sustain_rule), (count, answers, keys) in contradictions.items():
+        lint.add(
+            "contradictory-advice",
+            "rules",
+            sustain_rule,
+            ("when",),
+            f"{count} answers sets get both a gap ({gap_rule!r}) and a sustain ({sustain_rule!r}) "
+            f"recommendation on {lever} for {goal}",
+            f"e.g. {describe(answers, keys)}",
+        )
+
+
+def _grid_problem(lint: "Lint", code: str, id_: str, message: str, hint: str):
+    from .lint import checked
+    from ..errors import Problem
+
+    return checked(Problem(source=lint.knowledge.paths[1], message=message, hint=hint), code, id_)

@@ -1,0 +1,46 @@
+"""Running the examples each rule carries: the answers under which it must (or must not) fire."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import AdvisorError
+from ..knowledge.load import Knowledge
+from ..schema import Example, Rule
+
+
+@dataclass(frozen=True)
+class ExampleResult:
+    rule: str
+    case: str
+    expected: bool  # expected to fire
+    fired: bool
+    rejected: bool  # the answers were refused
+    invalid: bool = False  # the example says the answers must be refused
+    detail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        if self.invalid or self.rejected:
+            return self.invalid and self.rejected
+        return self.fired == self.expected
+
+    @property
+    def test_id(self) -> str:
+        return f"{self.rule}-{self.case}"
+
+
+def run_example(knowledge: Knowledge, rule: Rule, example: Example, engine: str | None = None) -> ExampleResult:
+    from ..reasoning.pipeline import advise
+
+    try:
+        advice = advise(example.answers, knowledge=knowledge, engine=engine)
+    except AdvisorError as error:
+        return ExampleResult(rule.id, example.case, example.fires, False, True, example.invalid, error.render())
+    fired = rule.id in advice.trace
+    detail = "the answers were accepted" if example.invalid else ""
+    return ExampleResult(rule.id, example.case, example.fires, fired, False, example.invalid, detail)
+
+
+def run_examples(knowledge: Knowledge, engine: str | None = None) -> list[ExampleResult]:
+    return [run_example(knowledge, rule, example, engine) for rule in knowledge.rules for example in rule.examples]

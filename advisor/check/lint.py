@@ -1,0 +1,349 @@
+"""`advisor check`: validate and lint a knowledge base.
+
+Reading and validating is load_knowledge's job; its problems (schema errors, duplicate and
+dangling ids) come back here with a code and the id they are about. On a knowledge base that
+loads, the linter then looks for what a schema cannot see: rules failing their own examples or
+unable to fire, rules concluding opposite things from the same facts, findings never cited,
+parameters unused or undocumented, texts left untranslated, derive cycles. The grid of every goal
+selection with every band of its answers (coverage.py) shows each answers set gets advice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from ..errors import AdvisorError, Problem
+from ..knowledge.load import Knowledge, default_paths, load_knowledge
+from ..files.read import load_document
+from ..schema import CheckProblem, CheckReport, Rule, Text
+
+# what a load problem is, from the loader's wording (knowledge/load.py, files/read.py)
+_LOAD_CODES = (
+    ("duplicate id", "duplicate-id"),
+    ("unknown finding", "dangling-id"),
+    ("unknown recommendation", "dangling-id"),
+    ("unknown warning", "dangling-id"),
+    ("unknown caveat", "dangling-id"),
+    ("unknown parameter", "dangling-id"),
+    ("no rule derives", "dangling-id"),
+    ("refers to", "dangling-id"),
+    ("no goal profile", "dangling-id"),
+    ("must cite the findings", "no-evidence"),
+    ("examples need", "no-examples"),
+)
+_PLACEHOLDER = re.compile(r"\b(todo|tbd|fixme|xxx)\b|\?\?", re.IGNORECASE)
+MIN_DOC_WORDS = 5  # a parameter's description and provenance say at least this much
+MIN_TRANSLATED_WORDS = 4  # shorter texts (labels, names) may rightly read the same in both languages
+
+
+@dataclass
+class Lint:
+    knowledge: Knowledge
+    problems: list[CheckProblem] = field(default_factory=list)
+    engine: str | None = None  # the rule engine to run examples and combinations on (None: the default)
+
+    def add(self, code: str, section: str, id_: str, sub: tuple, message: str, hint: str | None = None) -> None:
+        problem = self.knowledge.origin(section, id_).problem(sub, message, hint)
+        self.problems.append(checked(problem, code, id_))
+
+
+def checked(problem: Problem, code: str, id_: str | None) -> CheckProblem:
+    return CheckProblem(
+        code=code,
+        source=problem.source,
+        line=problem.line,
+        column=problem.column,
+        field=problem.field,
+        id=id_,
+        message=problem.message,
+        hint=problem.hint,
+    )
+
+
+def check(
+    findings: str | Path | None = None,
+    rules: str | Path | None = None,
+    *,
+    grid: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+    engine: str | None = None,
+) -> CheckReport:
+    """Validate and lint a knowledge base (the shipped one by default)."""
+    default_findings, default_rules = default_paths()
+    findings_path = str(findings or default_findings)
+    rules_path = str(rules or default_rules)
+    try:
+        knowledge = load_knowledge(findings_path, rules_path)
+    except AdvisorError as error:
+        return CheckReport(
+            knowledge_version=None,
+            findings_path=findings_path,
+            rules_path=rules_path,
+            valid=False,
+            counts={},
+            examples={},
+            grid=None,
+            problems=sorted(load_problems(error.problems), key=_order),
+        )
+    lint = Lint(knowledge, engine=engine)
+    cycles = derive_cycles(knowledge)
+    for cycle in cycles:
+        lint.add(
+            "derive-cycle",
+            "rules",
+            cycle[0],
+            ("then",),
+            f"rule {cycle[0]!r} derives in a cycle: {' -> '.join(cycle)}",
+            "a derived name may not depend on itself; derive it from answers or earlier derived names",
+        )
+    check_citations(lint)
+    check_catalog(lint)
+    check_parameters(lint)
+    check_translations(lint)
+    examples = {"run": 0, "passed": 0}
+    figures = None
+    if not cycles:  # the engine cannot order rules that derive in a cycle: nothing more can run
+        examples = check_examples(lint)
+        from .coverage import check_conflicts, check_grid, check_reachable
+
+        check_reachable(lint)
+        check_conflicts(lint)
+        if grid:
+            figures = check_grid(lint, progress)
+    return CheckReport(
+        knowledge_version=knowledge.version,
+        findings_path=findings_path,
+        rules_path=rules_path,
+        valid=True,
+        counts=counts(knowledge),
+        examples=examples,
+        grid=figures,
+        problems=sorted(lint.problems, key=_order),
+    )
+
+
+def counts(knowledge: Knowledge) -> dict[str, int]:
+    notices = list(knowledge.notices.values())
+    return {
+        "findings": len(knowledge.findings),
+        "statements": len(knowledge.statements),
+        "rules": len(knowledge.rules),
+        "derive_rules": sum(1 for rule in knowledge.rules if rule.then.derive),
+        "recommendations": len(knowledge.recommendations),
+        "warnings": sum(1 for notice in notices if notice.kind == "warning"),
+        "caveats": sum(1 for notice in notices if notice.kind == "caveat"),
+        "parameters": len(knowledge.parameters),
+        "goals": len(knowledge.goal_profiles),
+        "questions": len(knowledge.questions),
+        "examples": sum(len(rule.examples) for rule in knowledge.rules),
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# problems from loading
+
+
+def load_problems(problems: list[Problem]) -> list[CheckProblem]:
+    """The loader's problems, each with a code and the id of the item it is in."""
+    documents: dict[str, object] = {}
+    return [checked(problem, load_code(problem), _item_id(problem, documents)) for problem in problems]
+
+
+def load_code(problem: Problem) -> str:
+    for words, code in _LOAD_CODES:
+        if words in problem.message:
+            return code
+    if problem.field is None and problem.line is None:
+        return "unreadable"
+    if problem.field and re.search(r"\.(en|nl)$", problem.field):
+        return "missing-translation"
+    if problem.field and re.fullmatch(r"rules\[\d+\]\.examples", problem.field):
+        return "no-examples"
+    if problem.field is None:
+        return "invalid-yaml"
+    return "schema"
+
+
+_ITEM = re.compile(r"^(\w+)\[(\d+)\]")
+
+
+def _item_id(problem: Problem, documents: dict) -> str | None:
+    """The id (or name, goal, key) of the list item a problem's field points into."""
+    match = _ITEM.match(problem.field or "")
+    if not match:
+        return None
+    if problem.source not in documents:
+        try:
+            documents[problem.source] = load_document(problem.source).data
+        except AdvisorError:
+            documents[problem.source] = None
+    data = documents[problem.source]
+    try:
+        item = data[match.group(1)][int(match.group(2))]  # type: ignore[index]
+    except (KeyError, IndexError, TypeError):
+        return None
+    if not isinstance(item, dict):
+        return None
+    for key in ("id", "name", "goal", "key"):
+        if isinstance(item.get(key), str):
+            return item[key]
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# the collection
+
+
+def derive_cycles(knowledge: Knowledge) -> list[list[str]]:
+    """Each cycle of derive rules, as the path of rule ids from a rule back to itself."""
+    from ..knowledge.dependencies import dependencies
+
+    graph = dependencies(knowledge)
+    if not graph.cycles():
+        return []
+    found: list[list[str]] = []
+    seen_cycles: set[frozenset] = set()
+
+    def visit(rule: Rule, path: list[str]) -> None:
+        for pattern in rule.when:
+            for producer in graph.producers.get(pattern.derived or "", []) if pattern.derived else []:
+                if producer.id in path:
+                    cycle = path[path.index(producer.id) :] + [producer.id]
+                    if frozenset(cycle) not in seen_cycles:
+                        seen_cycles.add(frozenset(cycle))
+                        found.append(cycle)
+                elif len(path) < len(knowledge.rules):
+                    visit(producer, path + [producer.id])
+
+    for rule in knowledge.rules:
+        if rule.then.derive:
+            visit(rule, [rule.id])
+    return found
+
+
+def check_citations(lint: Lint) -> None:
+    knowledge = lint.knowledge
+    cited = {ref for rule in knowledge.rules for ref in rule.findings}
+    for id_ in list(knowledge.findings) + list(knowledge.statements):
+        if id_ not in cited:
+            lint.add(
+                "uncited-finding",
+                "finding",
+                id_,
+                (),
+                f"finding {id_!r} is cited by no rule",
+                "cite it in the `findings` of the rules that rest on it, or remove it",
+            )
+
+
+def check_catalog(lint: Lint) -> None:
+    knowledge = lint.knowledge
+    concluded = {rule.then.target for rule in knowledge.rules if not rule.then.derive}
+    for id_ in knowledge.recommendations:
+        if id_ not in concluded:
+            lint.add("unused-recommendation", "recommendations", id_, (), f"no rule recommends {id_!r}")
+    for id_, notice in knowledge.notices.items():
+        if id_ not in concluded:
+            lint.add("unused-notice", "notices", id_, (), f"no rule concludes the {notice.kind} {id_!r}")
+        if id_ in knowledge.recommendations:
+            lint.add(
+                "ambiguous-id",
+                "notices",
+                id_,
+                ("id",),
+                f"{id_!r} names both a recommendation and a {notice.kind}",
+                "give one of them another id",
+            )
+
+
+def check_parameters(lint: Lint) -> None:
+    knowledge = lint.knowledge
+    used = {
+        operand.param
+        for rule in knowledge.rules
+        for pattern in rule.when
+        for _, operand in pattern.tests()
+        if getattr(operand, "param", None)
+    }
+    for name, parameter in knowledge.parameters.items():
+        if name not in used:
+            lint.add("unused-parameter", "parameters", name, (), f"parameter {name!r} is used by no rule")
+        for part in ("description", "provenance"):
+            text = getattr(parameter, part)
+            if len(text.split()) < MIN_DOC_WORDS or _PLACEHOLDER.search(text):
+                lint.add(
+                    "undocumented-parameter",
+                    "parameters",
+                    name,
+                    (part,),
+                    f"parameter {name!r} has no real {part}: {text!r}",
+                    "say what the threshold means and where its value comes from (the study gives none)",
+                )
+
+
+def check_translations(lint: Lint) -> None:
+    """Texts that read the same in both languages: most likely never translated."""
+    knowledge = lint.knowledge
+    sections: list[tuple[str, str, object]] = [("finding", f.id, f) for f in knowledge.findings.values()]
+    sections += [("finding", s.id, s) for s in knowledge.statements.values()]
+    sections += [("recommendations", r.id, r) for r in knowledge.recommendations.values()]
+    sections += [("notices", n.id, n) for n in knowledge.notices.values()]
+    sections += [("goals", g.goal, g) for g in knowledge.goal_profiles.values()]
+    sections += [("questions", q.key, q) for q in knowledge.questions]
+    for section, id_, item in sections:
+        for sub, text in _texts(item, ()):
+            if text.en.strip() == text.nl.strip() and len(text.en.split()) >= MIN_TRANSLATED_WORDS:
+                lint.add(
+                    "untranslated",
+                    section,
+                    id_,
+                    sub + ("nl",),
+                    f"the Dutch text of {id_!r} is the English text: {text.en[:50]!r}",
+                    "translate it",
+                )
+
+
+def _texts(value: object, loc: tuple) -> Iterator[tuple[tuple, Text]]:
+    if isinstance(value, Text):
+        yield loc, value
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, loc + (index,))
+    elif hasattr(type(value), "model_fields"):
+        for name in type(value).model_fields:
+            yield from _texts(getattr(value, name), loc + (name,))
+
+
+def check_examples(lint: Lint) -> dict[str, int]:
+    from .examples import run_examples
+
+    results = run_examples(lint.knowledge, lint.engine)
+    positions = {
+        (rule.id, example.case): index for rule in lint.knowledge.rules for index, example in enumerate(rule.examples)
+    }
+    for result in results:
+        if result.ok:
+            continue
+        if result.invalid:
+            what = "its answers must be refused, but they were accepted"
+        elif result.rejected:
+            what = f"its answers were refused: {result.detail.splitlines()[0] if result.detail else ''}"
+        else:
+            what = "the rule should fire, but does not" if result.expected else "the rule fires, but should not"
+        lint.add(
+            "example-fails",
+            "rules",
+            result.rule,
+            ("examples", positions[(result.rule, result.case)]),
+            f"rule {result.rule!r} fails its example {result.case!r}: {what}",
+            f"run `pytest -k {result.test_id}`; fix the rule or the example",
+        )
+    return {"run": len(results), "passed": sum(1 for r in results if r.ok)}
+
+
+def _order(problem: CheckProblem) -> tuple:
+    return (problem.source, problem.line or 0, problem.column or 0, problem.code, problem.id or "", problem.message)
+

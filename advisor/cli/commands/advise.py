@@ -1,0 +1,68 @@
+"""`advisor advise`: advice for an answers file, as text, Markdown or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..main import add_lang_argument, resolve_lang
+from ...engine.choice import add_engine_argument
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_answers_argument(parser)
+    parser.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text", help="output format (default: text)")
+    add_lang_argument(parser)
+    add_knowledge_arguments(parser)
+    add_engine_argument(parser)
+    parser.add_argument("--quotes", action="store_true", help="text format: show the Dutch source quote of each finding")
+
+
+def add_answers_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--answers", required=True, metavar="FILE", help="answers file (YAML or JSON); - reads standard input")
+
+
+def add_knowledge_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--findings", metavar="FILE", help="findings file (default: the shipped findings.yaml)")
+    parser.add_argument("--rules", metavar="DIR", help="rules directory (default: the shipped rules/)")
+
+
+def knowledge_from(args: argparse.Namespace):
+    from ...knowledge.load import load_knowledge
+    from ...reasoning.pipeline import default_knowledge
+
+    if args.findings or args.rules:
+        return load_knowledge(args.findings, args.rules)
+    return default_knowledge()
+
+
+def run(args: argparse.Namespace) -> int:
+    from ...answers.files import load_answers
+    from ...reasoning.pipeline import advise
+
+    lang = resolve_lang(args)
+    answers = load_answers(args.answers)
+    advice = advise(answers, lang=lang, knowledge=knowledge_from(args), engine=args.engine)
+    organisation = answers.organisation.name if answers.organisation else None
+    write_advice(advice, args.format, organisation=organisation, quotes=args.quotes)
+    return 0
+
+
+def write_advice(advice, fmt: str, *, organisation: str | None = None, quotes: bool = False) -> None:
+    if fmt == "json":
+        from ...render.json import dumps
+
+        sys.stdout.write(dumps(advice.model_dump(mode="json")))
+    elif fmt == "html":
+        from ...render.html import render_advice_html
+
+        sys.stdout.write(render_advice_html(advice, organisation=organisation, quotes=True))
+    elif fmt == "markdown":
+        from ...render.markdown import render_markdown
+
+        sys.stdout.write(render_markdown(advice, organisation=organisation))
+    else:
+        from ...render.text import render_text
+        from ...render.terminal import console
+
+        render_text(advice, console(), organisation=organisation, quotes=quotes)

@@ -1,0 +1,80 @@
+"""`advisor` with no command: the questionnaire, then the report, then the offers to save it.
+
+`advisor --resume` continues an interrupted questionnaire; Ctrl-C exits 130 with one line saying
+how to resume. Without a terminal on standard input it exits 2, pointing to `advisor advise`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from ...errors import ExitCode
+from ...i18n import default_lang, t
+
+if TYPE_CHECKING:  # the prompt library stays off the cold path
+    from ...questionnaire.prompts import Prompter
+
+
+def run(args: argparse.Namespace) -> int:
+    chosen_lang = getattr(args, "top_lang", None)
+    lang = chosen_lang or default_lang()
+    if not sys.stdin.isatty():
+        print(f"advisor: {t(lang, 'q.no_terminal')}", file=sys.stderr)
+        return ExitCode.USAGE
+
+    from ...questionnaire import run_questionnaire
+    from ...questionnaire.prompts import Prompter
+    from ...questionnaire.state import default_state_file, peek
+
+    state_file = default_state_file()
+    saved = peek(state_file)  # a damaged or foreign file stops here, untouched
+    resume = bool(args.resume)
+    if resume and saved is not None and chosen_lang is None:
+        lang = saved.lang  # carry on in the language the questionnaire was started in
+    prompter = Prompter(lang)
+    try:
+        if not resume and saved is not None and not saved.complete:
+            resume = _continue_unfinished(prompter, saved)
+        answers = run_questionnaire(lang=lang, state_file=state_file, resume=resume, output=prompter.output)
+        _report(answers, lang, prompter)
+    except KeyboardInterrupt:
+        print(t(lang, "q.interrupted"), file=sys.stderr)
+        return ExitCode.INTERRUPTED
+    return ExitCode.OK
+
+
+def _continue_unfinished(prompter: Prompter, saved) -> bool:
+    from ...questionnaire.prompts import Option
+
+    lang = prompter.lang
+    when = _local_time(saved.saved_at)
+    return prompter.select(
+        t(lang, "q.unfinished", when=when, count=len(saved.answers)),
+        [Option(t(lang, "q.continue"), True), Option(t(lang, "q.afresh"), False)],
+        default=True,
+        back=False,
+        why=False,
+    )
+
+
+def _local_time(saved_at: str) -> str:
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(saved_at).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return saved_at
+
+
+def _report(answers, lang: str, prompter: Prompter) -> None:
+    from ...questionnaire.report import offer, print_report
+    from ...reasoning.pipeline import advise, default_knowledge
+    from ...render.terminal import console
+
+    knowledge = default_knowledge()
+    advice = advise(answers, lang=lang, knowledge=knowledge)
+    out = console()
+    print_report(advice, answers, knowledge, out)
+    offer(advice, answers, out, prompter)

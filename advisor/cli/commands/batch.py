@@ -1,0 +1,91 @@
+"""`advisor batch`: advice for every row of a CSV file, a JSON-lines file or a folder of answers
+files; one advice file per row, and a summary. Invalid rows are reported and skipped."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator
+
+from ..main import add_lang_argument, resolve_lang
+from ...engine.choice import add_engine_argument
+from .advise import add_knowledge_arguments, knowledge_from
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("input", nargs="?", metavar="INPUT", help="a .csv file, a .jsonl file, or a folder of answers files")
+    parser.add_argument("--out", metavar="DIR", help="directory for the advice files and the summary (made if needed)")
+    parser.add_argument("--format", choices=("json", "markdown", "html"), default="json", help="advice file format (default: json)")
+    parser.add_argument("--template", action="store_true", help="print a CSV header and an example row, and stop")
+    parser.add_argument("--strict", action="store_true", help="exit with 3 when any row is invalid")
+    parser.add_argument("--quiet", action="store_true", help="no progress and no list of invalid rows")
+    add_lang_argument(parser)
+    add_engine_argument(parser)
+    add_knowledge_arguments(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ...files.write import ensure_directory
+    from ...batch.inputs import open_input, template
+    from ...batch.run import Options, report, run_batch
+    from ...errors import AdvisorError, ExitCode
+
+    if args.template:
+        sys.stdout.write(template())
+        return 0
+    if not args.input or not args.out:
+        raise AdvisorError("batch needs an INPUT and --out DIR", hint="advisor batch answers.csv --out advice/ (advisor batch --template prints a CSV to start from)")
+    lang = resolve_lang(args)
+    source = open_input(args.input)
+    if source.kind == "folder" and Path(args.out).resolve() == source.path.resolve():
+        raise AdvisorError("--out must not be the input folder", hint="the advice files would be read as answers next time")
+    knowledge = knowledge_from(args)
+    out = ensure_directory(args.out)
+    for warning in source.warnings:
+        print(f"advisor: {warning}", file=sys.stderr)
+    options = Options(out=out, format=args.format, lang=lang, engine=args.engine)
+    with progress(source.total, lang, quiet=args.quiet) as advance:
+        outcome = run_batch(source, knowledge, options, advance)
+    report(outcome, lang, out, quiet=args.quiet)
+    if args.strict and outcome.summary.invalid:
+        return ExitCode.PROBLEMS
+    return 0
+
+
+@contextmanager
+def progress(total: int, lang: str, *, quiet: bool = False, stream=None) -> Iterator[Callable[[], None]]:
+    """A function to call once per row: a rich progress bar on a terminal, else a plain line at
+    every tenth of the way (and none at all when quiet)."""
+    from ...batch.words import w
+
+    stream = stream or sys.stderr
+    if quiet or total == 0:
+        yield lambda: None
+        return
+    if stream.isatty():
+        import os
+
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        bar = Progress(
+            TextColumn(w(lang, "advising")), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+            console=Console(file=stream, no_color=bool(os.environ.get("NO_COLOR"))), transient=True,
+        )
+        with bar:
+            task = bar.add_task("batch", total=total)
+            yield lambda: bar.advance(task)
+        return
+    done = 0
+    step = max(1, total // 10)
+
+    def advance() -> None:
+        nonlocal done
+        done += 1
+        if done % step == 0 or done == total:
+            line = w(lang, "progress", done=done, total=total, percent=done * 100 // total)
+            print(f"advisor: batch: {line}", file=stream, flush=True)
+
+    yield advance

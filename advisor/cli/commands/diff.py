@@ -1,0 +1,39 @@
+"""`advisor diff`: how the advice for one answers file differs from another's (e.g. last year's survey
+and this year's), and which rules made the difference."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..main import add_lang_argument, resolve_lang
+from ...engine.choice import add_engine_argument
+from .advise import add_knowledge_arguments, knowledge_from
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("before", metavar="A", help="the earlier answers file (YAML or JSON)")
+    parser.add_argument("after", metavar="B", help="the later answers file (YAML or JSON)")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    add_lang_argument(parser)
+    add_knowledge_arguments(parser)
+    add_engine_argument(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ...answers.files import load_answers
+    from ...reasoning.compare import compare
+    from ...errors import AdvisorError
+    from ...i18n import t
+    from .whatif import write_comparison
+
+    if args.before == "-" and args.after == "-":
+        raise AdvisorError("only one of the two answers files can be standard input", hint="give at least one file name")
+    lang = resolve_lang(args)
+    before = load_answers(args.before)
+    after = load_answers(args.after)
+    knowledge = knowledge_from(args)
+    sources = tuple("<stdin>" if name == "-" else name for name in (args.before, args.after))
+    comparison = compare(knowledge, before, after, lang=lang, sources=sources, engine=args.engine)
+    title = t(lang, "compare.diff_title", before=sources[0], after=sources[1])
+    write_comparison(comparison, args.format, knowledge, title=title)
+    return 0

@@ -1,0 +1,112 @@
+"""`advisor findings`: the findings of the study as a table (outcome, usage, relation, strength,
+summary), and the authors' conclusions, remarks and caveats."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..main import add_lang_argument, resolve_lang
+from ...vocabulary import GOALS
+from .advise import add_knowledge_arguments, knowledge_from
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--goal",
+        dest="goals",
+        action="append",
+        choices=GOALS,
+        metavar="GOAL",
+        help=f"only the findings about this outcome (repeat for more): {', '.join(GOALS)}",
+    )
+    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="output format (default: text)")
+    parser.add_argument("--quotes", action="store_true", help="text and markdown: add the Dutch source quote of each finding")
+    add_lang_argument(parser)
+    add_knowledge_arguments(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from .explain import goal_labels
+
+    lang = resolve_lang(args)
+    knowledge = knowledge_from(args)
+    table = findings_table(knowledge, lang, args.goals or [])
+    labels = goal_labels(knowledge, lang)
+    if args.format == "json":
+        from ...render.json import dumps
+
+        sys.stdout.write(dumps(table.model_dump(mode="json")))
+    elif args.format == "markdown":
+        from ...render.findings import findings_markdown
+
+        sys.stdout.write(findings_markdown(table, labels, quotes=args.quotes))
+    else:
+        from ...render.findings import render_findings
+        from ...render.terminal import console
+
+        render_findings(table, console(), labels, quotes=args.quotes)
+    return 0
+
+
+def findings_table(knowledge, lang: str, goals: list[str]):
+    from ...i18n import t
+    from ...schema import FindingRow, FindingsTable, StatementRow
+
+    wanted = set(goals)
+    cited: dict[str, list[str]] = {}
+    for rule in knowledge.rules:
+        for ref in rule.findings:
+            cited.setdefault(ref, []).append(rule.id)
+    findings = [
+        FindingRow(
+            id=f.id,
+            construct=f.construct,
+            usage=f.usage,
+            relation=f.relation,
+            strength=f.strength.get(lang) if f.strength else None,
+            summary=f.summary.get(lang),
+            quote=f.quote,
+            note=f.note.get(lang) if f.note else None,
+            rules=cited.get(f.id, []),
+        )
+        for f in knowledge.findings.values()
+        if not wanted or f.construct in wanted
+    ]
+
+    def about(statement) -> bool:
+        if not wanted:
+            return True
+        constructs = set(statement.constructs) | {knowledge.findings[ref].construct for ref in statement.findings}
+        return not constructs or bool(constructs & wanted)  # a statement about no outcome holds for all
+
+    statements = [
+        StatementRow(
+            id=s.id,
+            kind=s.kind,
+            constructs=list(s.constructs),
+            summary=s.summary.get(lang),
+            quote=s.quote,
+            findings=list(s.findings),
+            rules=cited.get(s.id, []),
+        )
+        for s in knowledge.statements.values()
+        if about(s)
+    ]
+    source = knowledge.findings_file.source
+    line = t(
+        lang,
+        "source_line",
+        title=source.title,
+        publisher=source.publisher,
+        partner=source.partner,
+        organisations=source.organisations,
+    )
+    return FindingsTable(
+        knowledge_version=knowledge.version,
+        lang=lang,
+        goals=[goal for goal in GOALS if goal in wanted],
+        source=line,
+        findings=findings,
+        statements=statements,
+    )

@@ -1,0 +1,62 @@
+"""`advisor whatif`: the advice for an answers file, and how it changes if some answers were different."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..main import add_lang_argument, resolve_lang
+from ...engine.choice import add_engine_argument
+from .advise import add_answers_argument, add_knowledge_arguments, knowledge_from
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_answers_argument(parser)
+    parser.add_argument(
+        "--set",
+        dest="settings",
+        action="append",
+        required=True,
+        metavar="KEY=VALUE",
+        help="an answer to change, e.g. usage.active_share=25, purposes.ideas=often or goals=efficiency,alignment "
+        "(repeat for more)",
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    add_lang_argument(parser)
+    add_knowledge_arguments(parser)
+    add_engine_argument(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ...answers.files import load_answers
+    from ...reasoning.compare import apply_settings, compare
+
+    lang = resolve_lang(args)
+    before = load_answers(args.answers)
+    after = apply_settings(before, args.settings)
+    knowledge = knowledge_from(args)
+    source = "<stdin>" if args.answers == "-" else args.answers
+    sources = (source, " ".join(args.settings))
+    comparison = compare(knowledge, before, after, lang=lang, sources=sources, engine=args.engine)
+    write_comparison(comparison, args.format, knowledge, title=f"{_title(lang)}: {', '.join(args.settings)}")
+    return 0
+
+
+def _title(lang: str) -> str:
+    from ...i18n import t
+
+    return t(lang, "compare.whatif_title")
+
+
+def write_comparison(comparison, fmt: str, knowledge, *, title: str) -> None:
+    import sys
+
+    if fmt == "json":
+        from ...render.json import dumps
+
+        sys.stdout.write(dumps(comparison.model_dump(mode="json")))
+        return
+    from ...render.comparison import render_comparison
+    from ...render.terminal import console
+    from .explain import goal_labels
+
+    render_comparison(comparison, console(), title, goal_labels(knowledge, comparison.lang))

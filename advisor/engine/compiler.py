@@ -1,0 +1,113 @@
+"""Compile the rule set (data) into durable_rules ruleset definitions, and answers into facts.
+
+The condition language of rules/ is engine-neutral; this module is the only place that knows
+durable_rules' JSON form. The same compiled definition is what `advisor export` ships and what
+the pure-Python evaluator reads, so both engines decide from one source.
+
+Facts (every fact has ``t``, its type, and an ``id`` unique within the consultation):
+  goal     {t: goal, goal: alignment, rank: 1}
+  answer   {t: answer, key: usage.active_share, value: known, number: 8}    a share
+           {t: answer, key: usage.active_frequency, value: weekly}          a choice
+           {t: answer, key: ..., value: unknown}                            not known
+  derived  {t: derived, name: active_breadth, value: low, by: RULE-ID}     asserted by rules
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..knowledge.load import Knowledge
+from ..schema import Answers, ParamRef, Pattern, PatternRef, Rule
+from ..vocabulary import ANSWER_KEYS, SHARE_ANSWERS, UNKNOWN
+
+# A rule that every fact enters but that can never complete, so durable_rules never raises
+# MessageNotHandledException for a fact no real rule reads (e.g. an answer no goal needs).
+CATCH_ALL_RULE = "$catch-all"
+CATCH_ALL = {"all": [{"any": {"$ex": {"t": 1}}}, {"never": {"t": "$never"}}]}
+
+_OPERATORS = {"is_not": "$neq", "lt": "$lt", "lte": "$lte", "gt": "$gt", "gte": "$gte"}
+
+
+def compile_rules(knowledge: Knowledge) -> dict[str, dict[str, Any]]:
+    """The durable_rules definition of every rule (without actions), keyed by rule id."""
+    return {rule.id: compile_rule(rule, knowledge) for rule in knowledge.rules}
+
+
+def compile_rule(rule: Rule, knowledge: Knowledge) -> dict[str, Any]:
+    patterns = []
+    fields: dict[str, str] = {}  # pattern name -> field its value is in, for {ref: name}
+    for index, pattern in enumerate(rule.when):
+        name = pattern_name(pattern, index)
+        patterns.append({name: _and(_pattern_tests(pattern, knowledge, fields))})
+        fields[name] = _value_field(pattern, None)
+    return {"all": patterns}
+
+
+def pattern_name(pattern: Pattern, index: int) -> str:
+    return pattern.as_ or f"p{index}"
+
+
+def _pattern_tests(pattern: Pattern, knowledge: Knowledge, fields: dict[str, str]) -> list[dict]:
+    if pattern.kind == "goal":
+        goals = pattern.goals()
+        tests: list[dict] = [{"t": "goal"}]
+        if pattern.goal != "any":
+            tests.append(_or([{"goal": goal} for goal in goals]))
+        return tests
+    if pattern.kind == "answer":
+        tests = [{"t": "answer"}, {"key": pattern.answer}]
+    else:
+        tests = [{"t": "derived"}, {"name": pattern.derived}]
+    alternatives = []  # "one of" tests go last: durable_rules skips the tests after an $or that holds
+    for test, operand in pattern.tests():
+        if isinstance(operand, PatternRef):
+            value: Any = {operand.ref: fields[operand.ref]}
+            field = _value_field(pattern, 0)
+        else:
+            value = knowledge.param(operand.param) if isinstance(operand, ParamRef) else operand
+            field = _value_field(pattern, value)
+        if test == "in":
+            alternatives.append(_or([{_value_field(pattern, item): item} for item in value]))
+        elif test == "is":
+            tests.append({field: value})
+        else:
+            tests.append({_OPERATORS[test]: {field: value}})
+    return tests + alternatives
+
+
+def _value_field(pattern: Pattern, value: Any) -> str:
+    """Shares keep their number in `number`; everything else (and 'unknown') is in `value`."""
+    if pattern.answer in SHARE_ANSWERS and not isinstance(value, str):
+        return "number"
+    return "value"
+
+
+def _and(tests: list[dict]) -> dict:
+    return tests[0] if len(tests) == 1 else {"$and": tests}
+
+
+def _or(tests: list[dict]) -> dict:
+    # durable_rules has no $in operator (error 202): "one of" is an $or of equalities
+    return tests[0] if len(tests) == 1 else {"$or": tests}
+
+
+def facts_for(answers: Answers) -> list[dict[str, Any]]:
+    """The facts one consultation asserts: one per goal and one per answer."""
+    facts: list[dict[str, Any]] = [
+        {"id": f"goal:{goal}", "t": "goal", "goal": goal, "rank": rank}
+        for rank, goal in enumerate(answers.goals, start=1)
+    ]
+    for key in ANSWER_KEYS:
+        value = answers.value(key)
+        fact: dict[str, Any] = {"id": f"answer:{key}", "t": "answer", "key": key}
+        if key in SHARE_ANSWERS and value != UNKNOWN:
+            fact["value"] = "known"
+            fact["number"] = value
+        else:
+            fact["value"] = value
+        facts.append(fact)
+    return facts
+
+
+def derived_fact(rule_id: str, name: str, value: str) -> dict[str, Any]:
+    return {"id": f"derived:{name}:{rule_id}", "t": "derived", "name": name, "value": value, "by": rule_id}

@@ -1,0 +1,117 @@
+"""The thin, safe layer around durable_rules.
+
+Each line here answers one of durable_rules 2.0.28's sharp edges (README, "The rule engine"):
+- ``Host()`` starts two timer threads that crash the process when a session's state is deleted
+  while another is live: one Host per knowledge base, with its timers disabled (no timers used).
+- At most 1024 live sessions per ruleset: every consultation deletes its state in ``finally``.
+- No locks in the C extension: one lock around each whole consultation (assert, collect, delete).
+- An exception inside an action is swallowed into ``state["exception"]``: the state is checked
+  after every call and a real error raised; actions only append a firing (and assert a derived fact).
+- A fact no rule matches raises MessageNotHandledException: a catch-all rule takes every fact.
+- ``post`` lets only one rule consume a message: facts are asserted, never posted.
+- A ruleset name registers once: each knowledge base has a unique name.
+- ``set_rulesets`` deletes the ``run`` key from the dict it is given: it gets a deep copy.
+- No ``$in`` operator: the compiler writes "one of" as ``$or`` (compiler.py).
+- Firing order is the engine's agenda: the advice is sorted afterwards (reasoning/pipeline.py).
+- ``delete_state`` segfaults for a session in which no rule fired: every consultation asserts one
+  more fact that an internal rule always fires on (and that is never reported).
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from .compiler import CATCH_ALL, CATCH_ALL_RULE, compile_rules, derived_fact
+from ..errors import EngineError
+from ..knowledge.load import Knowledge
+
+
+@dataclass(frozen=True)
+class Firing:
+    """One rule firing: the rule and the goals of the goal facts it matched."""
+
+    rule: str
+    goals: tuple[str, ...]
+
+
+def _firing(rule_id: str, matched: dict[str, Any]) -> Firing:
+    goals = tuple(fact["goal"] for fact in matched.values() if fact.get("t") == "goal")
+    return Firing(rule_id, goals)
+
+
+class DurableEngine:
+    """Runs consultations on durable_rules. Safe to share between threads."""
+
+    name = "durable"
+
+    def __init__(self, knowledge: Knowledge):
+        from durable import engine as durable_engine  # imported here: the cold path stays light
+
+        class _Host(durable_engine.Host):
+            def _run(self) -> None:  # no timer threads: see the module docstring
+                return None
+
+        self._ruleset = knowledge.name
+        self._lock = threading.Lock()
+        self._sids = itertools.count(1)
+        self._firings: list[Firing] = []
+        self._derived: set[str] = set()
+
+        definition = copy.deepcopy(compile_rules(knowledge))
+        for rule in knowledge.rules:
+            derive = rule.then.derive
+            definition[rule.id]["run"] = self._action(rule.id, next(iter(derive.items())) if derive else None)
+        definition[CATCH_ALL_RULE] = copy.deepcopy(CATCH_ALL)
+        definition[CATCH_ALL_RULE]["run"] = _never
+        definition[_SESSION_RULE] = {"all": [{"session": {"t": _SESSION_RULE}}], "run": _session}
+        self._host = _Host()
+        self._host.set_rulesets({self._ruleset: definition})
+
+    def _action(self, rule_id: str, derive: tuple[str, str] | None):
+        if derive is None:
+
+            def record(c) -> None:
+                self._firings.append(_firing(rule_id, c._m))
+
+            return record
+        name, value = derive
+        fact = derived_fact(rule_id, name, value)
+
+        def record_and_derive(c) -> None:
+            self._firings.append(_firing(rule_id, c._m))
+            if fact["id"] not in self._derived:  # a fact asserted twice raises MessageObservedException
+                self._derived.add(fact["id"])
+                c.assert_fact(dict(fact))
+
+        return record_and_derive
+
+    def run(self, facts: list[dict[str, Any]]) -> list[Firing]:
+        """Assert the facts in a fresh session and return the firings, in the engine's order."""
+        with self._lock:
+            sid = str(next(self._sids))
+            self._firings = firings = []
+            self._derived = set()
+            try:
+                facts = [dict(fact, sid=sid) for fact in facts] + [{"sid": sid, "id": _SESSION_RULE, "t": _SESSION_RULE}]
+                state = self._host.assert_facts(self._ruleset, facts)
+                if state and "exception" in state:
+                    raise EngineError(f"a rule action failed: {str(state['exception'])[:500]}")
+            finally:
+                self._firings = []
+                self._host.delete_state(self._ruleset, sid)
+        return firings
+
+
+_SESSION_RULE = "$session"
+
+
+def _session(c) -> None:
+    """Fires once per consultation, so durable_rules never deletes a session where nothing fired."""
+
+
+def _never(c) -> None:  # pragma: no cover - the catch-all rule cannot complete
+    raise AssertionError("the catch-all rule fired")

@@ -1,0 +1,117 @@
+"""One JSON line in, one request out: what `advisor serve --stdio` and JSON-lines batch input read.
+
+A line holds either a bare answers object, or the long form ``{"id": ..., "lang": ..., "answers":
+{...}}`` (schema: request). Everything that can be wrong with a line becomes a ``LineError`` with
+a code from the error schema, never an exception that stops the reader.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import AdvisorError, Problem
+
+MAX_LINE_BYTES = 1_000_000  # as for answers files (loader.MAX_BYTES)
+
+
+@dataclass
+class LineError(Exception):
+    code: str  # one of schema.ErrorCode
+    message: str
+    problems: list[Problem] = field(default_factory=list)
+    id: Any = None  # the request id, if the line was read that far
+
+
+@dataclass
+class Request:
+    answers: Any  # validated Answers
+    id: Any = None
+    lang: str | None = None
+    long_form: bool = False  # the answer goes out as {"id", "advice"} rather than bare advice
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
+    found: dict = {}
+    for key, value in pairs:
+        if key in found:
+            raise ValueError(f"duplicate key {key!r}")
+        found[key] = value
+    return found
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def parse_json(raw: bytes) -> Any:
+    """A line of bytes as JSON; LineError("invalid_json") if it is not."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise LineError("invalid_json", f"not UTF-8 text (byte {error.start + 1})") from None
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
+    except json.JSONDecodeError as error:
+        raise LineError("invalid_json", f"{error.msg} (column {error.colno})") from None
+    except RecursionError:
+        raise LineError("invalid_json", "nested too deeply") from None
+    except ValueError as error:  # duplicate keys, NaN, an integer of thousands of digits
+        raise LineError("invalid_json", str(error)) from None
+
+
+def read_request(data: Any, source: str = "answers") -> Request:
+    """The request in one parsed line, with its answers validated."""
+    from ..reasoning.pipeline import parse_answers
+
+    if not isinstance(data, dict):
+        raise LineError(
+            "invalid_request", f"expected a JSON object, got {_json_type(data)}",
+            [Problem(source=source, message="send an answers object, or {\"id\": ..., \"answers\": {...}}")],
+        )
+    request = Request(answers=None)
+    answers = data
+    if "answers" in data:  # the long form; an answers object never has this key
+        from pydantic import ValidationError
+
+        from ..files.read import Document, problems_from
+        from ..schema import Request as RequestModel
+
+        request.long_form = True
+        request.id = data.get("id") if _valid_id(data.get("id")) else None
+        try:
+            envelope = RequestModel.model_validate(data)
+        except ValidationError as error:
+            problems = problems_from(error, Document(source=source, data=data))
+            raise LineError("invalid_request", "the request is not valid", problems, request.id) from None
+        request.lang = envelope.lang
+        answers = envelope.answers
+    try:
+        request.answers = parse_answers(answers, source=source)
+    except AdvisorError as error:
+        raise LineError("invalid_answers", "the answers are not valid", error.problems, request.id) from None
+    return request
+
+
+def _valid_id(value: Any) -> bool:
+    """Whether the id can be echoed (schema.RequestId), even when the rest of the request is wrong."""
+    if isinstance(value, bool):
+        return False
+    return value is None or isinstance(value, int) or (isinstance(value, str) and len(value) <= 200)
+
+
+def _json_type(value: Any) -> str:
+    for kind, name in ((bool, "a boolean"), (dict, "an object"), (list, "an array"), (str, "text"), ((int, float), "a number")):
+        if isinstance(value, kind):
+            return name
+    return "null"
+
+
+def error_response(error: LineError, line: int) -> dict:
+    """The error object of the protocol (schema: error)."""
+    problems = [
+        {key: value for key, value in (("field", p.field), ("message", p.message), ("hint", p.hint)) if value is not None}
+        for p in error.problems
+    ]
+    return {"id": error.id, "error": {"code": error.code, "message": error.message, "line": line, "problems": problems}}
