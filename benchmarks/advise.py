@@ -24,7 +24,8 @@ from pathlib import Path
 
 from advisor import advise
 from advisor.engine.compiler import facts_for
-from advisor.reasoning.pipeline import default_knowledge, engine_for
+from advisor.reasoning.pipeline import advisor_for
+from advisor.knowledge.load import shipped_knowledge
 from advisor.schema import Answers
 
 ANSWERS = {
@@ -77,8 +78,8 @@ def main() -> None:
     repeat = 2_000 if args.quick else 20_000
     memory_runs = 10_000 if args.quick else 100_000
 
-    knowledge = default_knowledge()
-    engine = engine_for(knowledge)
+    knowledge = shipped_knowledge()
+    engine = advisor_for(knowledge).engine
     answers = Answers.model_validate(ANSWERS)
     facts = facts_for(answers)
     print(f"knowledge {knowledge.version}: {len(knowledge.rules)} rules, engine {engine.name}, "

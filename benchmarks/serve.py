@@ -19,11 +19,11 @@ import threading
 import time
 
 from advisor.check.grid import combinations
-from advisor.reasoning.pipeline import default_knowledge
+from advisor.knowledge.load import shipped_knowledge
 
 
 def requests(count: int) -> list[bytes]:
-    grid = list(combinations(default_knowledge()))
+    grid = list(combinations(shipped_knowledge()))
     step = max(1, len(grid) // count)
     chosen = grid[::step][:count]
     return [json.dumps({"id": n, "lang": ("en", "nl")[n % 2], "answers": a}).encode() + b"\n" for n, a in enumerate(chosen)]

@@ -67,8 +67,8 @@ from advisor.questionnaire.preload import goals_preview
 goals_preview("en")
 t["first question read from questions.yaml"] = time.perf_counter() - start
 start = time.perf_counter()
-from advisor.reasoning.pipeline import default_knowledge
-default_knowledge()
+from advisor.knowledge.load import shipped_knowledge
+shipped_knowledge()
 t["knowledge base loaded and checked (background)"] = time.perf_counter() - start
 print(json.dumps(t))
 """

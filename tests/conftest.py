@@ -12,7 +12,7 @@ import yaml
 
 from advisor.cli.main import main
 from advisor.knowledge.load import default_paths
-from advisor.reasoning.pipeline import default_knowledge
+from advisor.knowledge.load import shipped_knowledge
 
 
 @dataclass
@@ -24,7 +24,7 @@ class Result:
 
 @pytest.fixture
 def knowledge():
-    return default_knowledge()
+    return shipped_knowledge()
 
 
 @pytest.fixture

@@ -22,7 +22,9 @@ from advisor.engine.compiler import CATCH_ALL, CATCH_ALL_RULE, derived_fact, fac
 from advisor.errors import AdvisorError, EngineError
 from advisor.check.grid import combinations_for, goal_selections
 from advisor.engine.python import DefinitionError, compare, ruleset_from
-from advisor.reasoning.pipeline import advise, build_advice, engine_for, parse_answers
+from advisor.reasoning.pipeline import advise, advisor_for
+from advisor.reasoning.assembly import build_advice
+from advisor.answers.read import parse_answers
 
 
 def durable_or_skip():
@@ -59,7 +61,7 @@ def test_every_rule_example_gives_the_same_advice(knowledge):
 @pytest.mark.parametrize("goals", goal_selections(), ids="+".join)
 def test_the_combination_grid_gives_the_same_advice(knowledge, goals):
     durable_or_skip()
-    durable, python = engine_for(knowledge, "durable"), engine_for(knowledge, "python")
+    durable, python = advisor_for(knowledge, "durable").engine, advisor_for(knowledge, "python").engine
     count = 0
     for answers in combinations_for(knowledge, goals):
         parsed = parse_answers(answers)
@@ -77,7 +79,7 @@ def test_the_python_engine_alone_follows_the_rule_examples(knowledge):
     # where durable_rules is missing, the examples still hold
     from advisor.check.examples import run_examples
 
-    failed = [result.test_id for result in run_examples(knowledge, engine="python") if not result.ok]
+    failed = [result.test_id for result in run_examples(advisor_for(knowledge, "python")) if not result.ok]
     assert failed == []
 
 

@@ -25,7 +25,8 @@ import pytest
 
 from advisor.check.grid import combinations
 from advisor.render.json import dumps
-from advisor.reasoning.pipeline import advise, default_knowledge
+from advisor.reasoning.pipeline import advise
+from advisor.knowledge.load import shipped_knowledge
 from samples import EXAMPLE_ANSWERS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,7 +55,7 @@ def cases(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     """A JSON-lines file of answers (the example and a spread of the grid) and, per row id, the
     advice durable_rules gives here (the Python engine where durable_rules is missing here too)."""
     pytest.importorskip("durable.engine", reason="the comparison needs durable_rules in this environment")
-    knowledge = default_knowledge()
+    knowledge = shipped_knowledge()
     grid = list(combinations(knowledge))
     chosen = [EXAMPLE_ANSWERS] + grid[:: max(1, len(grid) // 150)]
     path = tmp_path_factory.mktemp("cases") / "answers.jsonl"
@@ -190,9 +191,9 @@ def test_where_durable_rules_does_not_import_the_python_engine_takes_over(durabl
 def test_the_engine_can_be_chosen_by_environment(monkeypatch, cli):
     monkeypatch.setenv("ADVISOR_ENGINE", "python")
     assert "engine: python (ADVISOR_ENGINE=python)" in cli("--version").out
-    from advisor.reasoning.pipeline import engine_for
+    from advisor.reasoning.pipeline import advisor_for
 
-    assert engine_for(default_knowledge()).name == "python"
+    assert advisor_for(shipped_knowledge()).engine.name == "python"
     monkeypatch.setenv("ADVISOR_ENGINE", "fast")
     result = cli("serve", "--stdio", stdin="")
     assert result.code == 2 and "unknown engine 'fast'" in result.err

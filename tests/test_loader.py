@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from advisor.answers.files import answers_to_yaml, load_answers
+from advisor.answers.read import load_answers
+from advisor.answers.write import answers_to_yaml
 from advisor.errors import AdvisorError
 from advisor.files.read import MAX_BYTES, read_document
 

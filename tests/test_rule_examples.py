@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from advisor.check.examples import run_example
-from advisor.reasoning.pipeline import default_knowledge
+from advisor.knowledge.load import shipped_knowledge
+from advisor.reasoning.pipeline import advisor_for
 
-_knowledge = default_knowledge()
+_knowledge = shipped_knowledge()
 _cases = [(rule, example) for rule in _knowledge.rules for example in rule.examples]
 
 
@@ -15,7 +16,7 @@ _cases = [(rule, example) for rule in _knowledge.rules for example in rule.examp
     ("rule", "example"), _cases, ids=[f"{rule.id}-{example.case}" for rule, example in _cases]
 )
 def test_rule_example(rule, example):
-    result = run_example(_knowledge, rule, example)
+    result = run_example(advisor_for(_knowledge), rule, example)
     if example.invalid:
         assert result.rejected, f"{result.test_id}: expected the answers to be refused"
     else:

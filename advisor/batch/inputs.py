@@ -256,7 +256,7 @@ def _jsonl_rows(path: Path, lines: list[str]) -> Iterator[Row]:
 
 
 def _folder_rows(files: list[Path]) -> Iterator[Row]:
-    from ..answers.files import load_answers
+    from ..answers.read import load_answers
 
     ids = _Ids()
     for number, path in enumerate(files, start=1):
@@ -295,7 +295,7 @@ class _Ids:
 
 
 def _validate(row: Row, document: dict) -> None:
-    from ..reasoning.pipeline import parse_answers
+    from ..answers.read import parse_answers
 
     try:
         answers = parse_answers(document, source=row.source)

@@ -27,7 +27,6 @@ class Options:
     out: Path
     format: str = "json"
     lang: str = "en"
-    engine: str | None = None
 
 
 @dataclass
@@ -51,11 +50,8 @@ def render(advice: Advice, fmt: str, organisation: str | None) -> str:
     return render_advice_html(advice, organisation=organisation)
 
 
-def run_batch(source: Input, knowledge, options: Options, advance: Callable[[], None] = lambda: None) -> Outcome:
-    from ..engine.compiler import facts_for
-    from ..reasoning.pipeline import build_advice, engine_for
-
-    engine = engine_for(knowledge, options.engine)
+def run_batch(source: Input, advisor, options: Options, advance: Callable[[], None] = lambda: None) -> Outcome:
+    knowledge = advisor.knowledge
     extension = EXTENSIONS[options.format]
     started = time.perf_counter()
     rows = advised = without = 0
@@ -76,7 +72,7 @@ def run_batch(source: Input, knowledge, options: Options, advance: Callable[[], 
                 advance()
                 continue
             lang = row.lang or options.lang
-            advice = build_advice(knowledge, row.answers, engine.run(facts_for(row.answers)), lang)
+            advice = advisor.advise(row.answers, lang)
             organisation = row.answers.organisation.name if row.answers.organisation else None
             name = row.id + extension
             writer.write(options.out / name, render(advice, options.format, organisation))
@@ -96,7 +92,7 @@ def run_batch(source: Input, knowledge, options: Options, advance: Callable[[], 
             advance()
     summary = BatchSummary(
         knowledge_version=knowledge.version,
-        engine=engine.name,
+        engine=advisor.engine.name,
         input=str(source.path),
         input_kind=source.kind,  # type: ignore[arg-type]
         format=options.format,  # type: ignore[arg-type]

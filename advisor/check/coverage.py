@@ -18,12 +18,11 @@ import time
 from collections import defaultdict
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
-from . import grid
-from ..engine.compiler import facts_for
-from ..reasoning.trace import consult, trace_rule
-from ..knowledge.dependencies import dependencies
 from ..knowledge.load import Knowledge
+from ..reasoning.pipeline import Advisor
+from ..reasoning.trace import trace_rule
 from ..schema import Answers, GridFigures, GridSelection, Rule
+from . import grid
 from ..vocabulary import ANSWER_KEYS, GOALS, SHARE_ANSWERS, UNKNOWN
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -33,21 +32,16 @@ if TYPE_CHECKING:  # pragma: no cover
 class Runner:
     """Runs the rules of a knowledge base on answers dicts, and counts the runs."""
 
-    def __init__(self, knowledge: Knowledge, engine: str | None = None):
-        from ..reasoning.pipeline import engine_for
-
-        self.knowledge = knowledge
-        self.engine = engine_for(knowledge, engine)
+    def __init__(self, advisor: Advisor):
+        self.advisor = advisor
+        self.knowledge = advisor.knowledge
+        self.engine = advisor.engine
         self.runs = 0
 
     def fired(self, answers: dict) -> dict[str, tuple[str, ...]]:
         """Rule id -> the goals it fired for (empty for rules without a goal pattern)."""
         self.runs += 1
-        parsed = Answers.model_validate(answers)
-        fired: dict[str, tuple[str, ...]] = {}
-        for firing in self.engine.run(facts_for(parsed)):
-            fired[firing.rule] = tuple(dict.fromkeys(fired.get(firing.rule, ()) + firing.goals))
-        return fired
+        return self.advisor.fired(Answers.model_validate(answers))
 
 
 def describe(answers: dict, keys: Iterable[str] | None = None) -> str:
@@ -81,7 +75,7 @@ def around(knowledge: Knowledge, rules: Sequence[Rule]) -> Iterator[dict]:
 
     Shares are cut at the thresholds of all shares, so rules comparing two shares meet every
     order of the two."""
-    graph = dependencies(knowledge)
+    graph = knowledge.dependencies
     keys = [key for key in ANSWER_KEYS if any(key in graph.reads(rule) for rule in rules)]
     cuts = sorted({t for key in SHARE_ANSWERS for t in grid.share_thresholds(knowledge, key)})
     values = [
@@ -95,11 +89,11 @@ def around(knowledge: Knowledge, rules: Sequence[Rule]) -> Iterator[dict]:
 def check_reachable(lint: "Lint", runner: Runner | None = None) -> None:
     """Every rule fires for some goals and answers."""
     knowledge = lint.knowledge
-    runner = runner or Runner(knowledge, lint.engine)
+    runner = runner or Runner(lint.advisor)
     for rule in knowledge.rules:
         if any(rule.id in runner.fired(answers) for answers in around(knowledge, [rule])):
             continue
-        never = _never_met(knowledge, rule, lint.engine)
+        never = _never_met(lint.advisor, rule)
         hint = (
             "never met: " + "; ".join(never)
             if never
@@ -108,13 +102,13 @@ def check_reachable(lint: "Lint", runner: Runner | None = None) -> None:
         lint.add("never-fires", "rules", rule.id, ("when",), f"rule {rule.id!r} can never fire", hint)
 
 
-def _never_met(knowledge: Knowledge, rule: Rule, engine: str | None) -> list[str]:
+def _never_met(advisor: Advisor, rule: Rule) -> list[str]:
     from ..render.conditions import condition_text
 
     met: dict[int, bool] = {}
     texts: dict[int, str] = {}
-    for answers in around(knowledge, [rule]):
-        trace = trace_rule(consult(knowledge, Answers.model_validate(answers), engine), rule)
+    for answers in around(advisor.knowledge, [rule]):
+        trace = trace_rule(advisor.consult(Answers.model_validate(answers)), rule)
         for index, condition in enumerate(trace.conditions):
             met[index] = met.get(index, False) or condition.met
             texts[index] = condition_text(condition, "en", actual=False)
@@ -133,7 +127,7 @@ def opposite(knowledge: Knowledge, first: Rule, second: Rule) -> bool:
 def check_conflicts(lint: "Lint", runner: Runner | None = None) -> None:
     """No two rules conclude opposite things from the same facts."""
     knowledge = lint.knowledge
-    runner = runner or Runner(knowledge, lint.engine)
+    runner = runner or Runner(lint.advisor)
     for first, second in itertools.combinations(knowledge.rules, 2):
         derive = (
             first.then.derive
@@ -195,7 +189,7 @@ def _common_goals(answers: dict, first: tuple, second: tuple) -> list[str]:
 
 
 def _read_keys(knowledge: Knowledge, rules: Sequence[Rule]) -> list[str]:
-    graph = dependencies(knowledge)
+    graph = knowledge.dependencies
     return [key for key in ANSWER_KEYS if any(key in graph.reads(rule) for rule in rules)]
 
 
@@ -207,7 +201,7 @@ def check_grid(lint: "Lint", progress: Callable[[int, int], None] | None = None)
     """Every goal selection with every band of its answers: at least one recommendation or a
     warning, and never a gap and a sustain recommendation on one lever for one goal."""
     knowledge = lint.knowledge
-    runner = Runner(knowledge, lint.engine)
+    runner = Runner(lint.advisor)
     started = time.perf_counter()
     total = grid.count(knowledge)
     verdicts: dict[tuple, tuple[bool, bool, tuple]] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import AdvisorError
-from ..knowledge.load import Knowledge
+from ..reasoning.pipeline import Advisor
 from ..schema import Example, Rule
 
 
@@ -30,11 +30,9 @@ class ExampleResult:
         return f"{self.rule}-{self.case}"
 
 
-def run_example(knowledge: Knowledge, rule: Rule, example: Example, engine: str | None = None) -> ExampleResult:
-    from ..reasoning.pipeline import advise
-
+def run_example(advisor: Advisor, rule: Rule, example: Example) -> ExampleResult:
     try:
-        advice = advise(example.answers, knowledge=knowledge, engine=engine)
+        advice = advisor.advise(example.answers)
     except AdvisorError as error:
         return ExampleResult(rule.id, example.case, example.fires, False, True, example.invalid, error.render())
     fired = rule.id in advice.trace
@@ -42,5 +40,6 @@ def run_example(knowledge: Knowledge, rule: Rule, example: Example, engine: str 
     return ExampleResult(rule.id, example.case, example.fires, fired, False, example.invalid, detail)
 
 
-def run_examples(knowledge: Knowledge, engine: str | None = None) -> list[ExampleResult]:
-    return [run_example(knowledge, rule, example, engine) for rule in knowledge.rules for example in rule.examples]
+def run_examples(advisor: Advisor) -> list[ExampleResult]:
+    rules = advisor.knowledge.rules
+    return [run_example(advisor, rule, example) for rule in rules for example in rule.examples]

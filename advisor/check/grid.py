@@ -1,7 +1,7 @@
 """Every distinguishable answers set for every goal selection: the grid `advisor check` walks.
 
 A goal selection is one goal or an ordered pair of goals. For a selection, the grid is the full
-product of the *bands* of each answer those goals need (``dependencies(knowledge).needs(goals)``);
+product of the *bands* of each answer those goals need (``knowledge.dependencies.needs(goals)``);
 every other answer is ``unknown``. Answers the goals don't need cannot change the advice for
 them, except through rules without a goal pattern (consistency checks), which the grid still
 runs on the needed answers.
@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from math import prod
 from typing import Iterator, Sequence
 
-from ..knowledge.dependencies import dependencies
 from ..knowledge.load import Knowledge
 from ..schema import ParamRef
 from ..vocabulary import ANSWER_KEYS, GOALS, UNKNOWN, answer_choices
@@ -88,7 +87,7 @@ def bands(knowledge: Knowledge, key: str, thresholds: Sequence[float] | None = N
 
 def needed(knowledge: Knowledge, goals: Sequence[str]) -> list[str]:
     """The answers these goals need, in questionnaire order."""
-    needs = dependencies(knowledge).needs(tuple(goals))
+    needs = knowledge.dependencies.needs(tuple(goals))
     return [key for key in ANSWER_KEYS if key in needs]
 
 

@@ -17,6 +17,7 @@ from typing import Callable, Iterator
 
 from ..errors import AdvisorError, Problem
 from ..knowledge.load import Knowledge, default_paths, load_knowledge
+from ..reasoning.pipeline import Advisor, advisor_for
 from ..files.read import load_document
 from ..schema import CheckProblem, CheckReport, Rule, Text
 
@@ -41,9 +42,12 @@ MIN_TRANSLATED_WORDS = 4  # shorter texts (labels, names) may rightly read the s
 
 @dataclass
 class Lint:
-    knowledge: Knowledge
+    advisor: Advisor  # the knowledge base, and the rule engine to run examples and combinations on
     problems: list[CheckProblem] = field(default_factory=list)
-    engine: str | None = None  # the rule engine to run examples and combinations on (None: the default)
+
+    @property
+    def knowledge(self) -> Knowledge:
+        return self.advisor.knowledge
 
     def add(self, code: str, section: str, id_: str, sub: tuple, message: str, hint: str | None = None) -> None:
         problem = self.knowledge.origin(section, id_).problem(sub, message, hint)
@@ -88,7 +92,7 @@ def check(
             grid=None,
             problems=sorted(load_problems(error.problems), key=_order),
         )
-    lint = Lint(knowledge, engine=engine)
+    lint = Lint(advisor_for(knowledge, engine))
     cycles = derive_cycles(knowledge)
     for cycle in cycles:
         lint.add(
@@ -199,9 +203,8 @@ def _item_id(problem: Problem, documents: dict) -> str | None:
 
 def derive_cycles(knowledge: Knowledge) -> list[list[str]]:
     """Each cycle of derive rules, as the path of rule ids from a rule back to itself."""
-    from ..knowledge.dependencies import dependencies
 
-    graph = dependencies(knowledge)
+    graph = knowledge.dependencies
     if not graph.cycles():
         return []
     found: list[list[str]] = []
@@ -320,7 +323,7 @@ def _texts(value: object, loc: tuple) -> Iterator[tuple[tuple, Text]]:
 def check_examples(lint: Lint) -> dict[str, int]:
     from .examples import run_examples
 
-    results = run_examples(lint.knowledge, lint.engine)
+    results = run_examples(lint.advisor)
     positions = {
         (rule.id, example.case): index for rule in lint.knowledge.rules for index, example in enumerate(rule.examples)
     }

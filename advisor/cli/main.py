@@ -15,6 +15,7 @@ from typing import Sequence
 from .._version import __version__
 from ..errors import AdvisorError, ExitCode
 from ..i18n import default_lang, t
+from .options import resolve_lang
 
 # name -> (module, one-line help). Each module has add_arguments(parser) and run(args) -> int.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -65,16 +66,6 @@ def _engine_line() -> str:
     from ..engine.choice import version_line
 
     return version_line()
-
-
-def add_lang_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--lang", choices=("en", "nl"), default=None, help="language of the output (default: from the locale)"
-    )
-
-
-def resolve_lang(args: argparse.Namespace) -> str:
-    return getattr(args, "lang", None) or getattr(args, "top_lang", None) or default_lang()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

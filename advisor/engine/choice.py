@@ -13,7 +13,6 @@ extension is the slowest import of the advisor): it trusts ``find_spec`` and the
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
@@ -100,7 +99,7 @@ def resolve_engine_name(name: str | None = None) -> str:
 
 
 def make_engine(knowledge, name: str | None = None):
-    """A new engine for a knowledge base. Callers keep one per knowledge base (reasoning.engine_for)."""
+    """A new engine for a knowledge base. Callers keep one per knowledge base (reasoning/pipeline.py: advisor_for)."""
     if resolve_engine_name(name) == "durable":
         from .durable import DurableEngine
 
@@ -109,11 +108,3 @@ def make_engine(knowledge, name: str | None = None):
 
     return PythonEngine(knowledge)
 
-
-def add_engine_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--engine",
-        choices=ENGINES,
-        default=None,
-        help=f"rule engine (default: durable where it is installed, else python; or ${ENVIRONMENT_VARIABLE})",
-    )

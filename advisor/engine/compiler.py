@@ -39,7 +39,7 @@ def compile_rule(rule: Rule, knowledge: Knowledge) -> dict[str, Any]:
     for index, pattern in enumerate(rule.when):
         name = pattern_name(pattern, index)
         patterns.append({name: _and(_pattern_tests(pattern, knowledge, fields))})
-        fields[name] = _value_field(pattern, None)
+        fields[name] = value_field(pattern)
     return {"all": patterns}
 
 
@@ -54,25 +54,40 @@ def _pattern_tests(pattern: Pattern, knowledge: Knowledge, fields: dict[str, str
         if pattern.goal != "any":
             tests.append(_or([{"goal": goal} for goal in goals]))
         return tests
-    if pattern.kind == "answer":
-        tests = [{"t": "answer"}, {"key": pattern.answer}]
-    else:
-        tests = [{"t": "derived"}, {"name": pattern.derived}]
+    tests = pattern_base(pattern)
     alternatives = []  # "one of" tests go last: durable_rules skips the tests after an $or that holds
     for test, operand in pattern.tests():
-        if isinstance(operand, PatternRef):
-            value: Any = {operand.ref: fields[operand.ref]}
-            field = _value_field(pattern, 0)
-        else:
-            value = knowledge.param(operand.param) if isinstance(operand, ParamRef) else operand
-            field = _value_field(pattern, value)
-        if test == "in":
-            alternatives.append(_or([{_value_field(pattern, item): item} for item in value]))
-        elif test == "is":
-            tests.append({field: value})
-        else:
-            tests.append({_OPERATORS[test]: {field: value}})
+        (alternatives if test == "in" else tests).append(compile_test(pattern, test, operand, knowledge, fields))
     return tests + alternatives
+
+
+def pattern_base(pattern: Pattern) -> list[dict]:
+    """The tests that pick the fact an answer or derived pattern reads (its type and key or name)."""
+    if pattern.kind == "answer":
+        return [{"t": "answer"}, {"key": pattern.answer}]
+    return [{"t": "derived"}, {"name": pattern.derived}]
+
+
+def compile_test(pattern: Pattern, test: str, operand: Any, knowledge: Knowledge, fields: dict[str, str]) -> dict:
+    """One test of a pattern (``lt: {param: active_share_low}``) as a durable_rules condition.
+    ``fields`` names the field each earlier pattern's value is in, for ``{ref: NAME}``. The
+    explanation of a consultation (advisor/reasoning/trace.py) evaluates these same conditions."""
+    if isinstance(operand, PatternRef):
+        value: Any = {operand.ref: fields[operand.ref]}
+        field = _value_field(pattern, 0)
+    else:
+        value = knowledge.param(operand.param) if isinstance(operand, ParamRef) else operand
+        field = _value_field(pattern, value)
+    if test == "in":
+        return _or([{_value_field(pattern, item): item} for item in value])
+    if test == "is":
+        return {field: value}
+    return {_OPERATORS[test]: {field: value}}
+
+
+def value_field(pattern: Pattern) -> str:
+    """The field of the fact that holds the value a pattern names with ``as``."""
+    return _value_field(pattern, None)
 
 
 def _value_field(pattern: Pattern, value: Any) -> str:

@@ -22,25 +22,10 @@ from __future__ import annotations
 import copy
 import itertools
 import threading
-from dataclasses import dataclass
-from typing import Any
-
-from .compiler import CATCH_ALL, CATCH_ALL_RULE, compile_rules, derived_fact
 from ..errors import EngineError
 from ..knowledge.load import Knowledge
-
-
-@dataclass(frozen=True)
-class Firing:
-    """One rule firing: the rule and the goals of the goal facts it matched."""
-
-    rule: str
-    goals: tuple[str, ...]
-
-
-def _firing(rule_id: str, matched: dict[str, Any]) -> Firing:
-    goals = tuple(fact["goal"] for fact in matched.values() if fact.get("t") == "goal")
-    return Firing(rule_id, goals)
+from .compiler import CATCH_ALL, CATCH_ALL_RULE, compile_rules, derived_fact
+from .protocol import Fact, Firing, firing_of
 
 
 class DurableEngine:
@@ -75,21 +60,21 @@ class DurableEngine:
         if derive is None:
 
             def record(c) -> None:
-                self._firings.append(_firing(rule_id, c._m))
+                self._firings.append(firing_of(rule_id, c._m.values()))
 
             return record
         name, value = derive
         fact = derived_fact(rule_id, name, value)
 
         def record_and_derive(c) -> None:
-            self._firings.append(_firing(rule_id, c._m))
+            self._firings.append(firing_of(rule_id, c._m.values()))
             if fact["id"] not in self._derived:  # a fact asserted twice raises MessageObservedException
                 self._derived.add(fact["id"])
                 c.assert_fact(dict(fact))
 
         return record_and_derive
 
-    def run(self, facts: list[dict[str, Any]]) -> list[Firing]:
+    def run(self, facts: list[Fact]) -> list[Firing]:
         """Assert the facts in a fresh session and return the firings, in the engine's order."""
         with self._lock:
             sid = str(next(self._sids))

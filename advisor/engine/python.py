@@ -39,11 +39,10 @@ import operator as op
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from .compiler import compile_rules, derived_fact
-from .durable import Firing
 from ..errors import EngineError
+from .compiler import compile_rules, derived_fact
+from .protocol import Fact, Firing, firing_of
 
-Fact = dict[str, Any]
 Test = Callable[[Fact], bool]  # a test of one fact on its own
 Bound = dict[str, Fact]  # pattern name -> the fact it matched
 Join = Callable[[Fact, Bound], bool]  # a test that reads the fact of an earlier pattern
@@ -160,6 +159,15 @@ def _compile(condition: Any, earlier: list[str], where: str, joins: list[Join], 
     if not isinstance(value, _SCALARS):
         raise DefinitionError(f"{where}: {name!r} is compared with {value!r}: neither a scalar nor a reference")
     return _literal_test(operator, name, value)
+
+
+def test_of(condition: Any, earlier: Iterable[str] = (), where: str = "condition") -> tuple[Test, list[Join]]:
+    """One condition of the compiled language as a test of one fact, and the tests in it that
+    read the facts of earlier patterns (``{PATTERN: FIELD}``), to be called with those facts.
+    This is how the explanation of a consultation reads each condition of a rule: with the very
+    semantics the engines run, never with a copy of them."""
+    joins: list[Join] = []
+    return _compile(condition, list(earlier), where, joins), joins
 
 
 def _literal_test(operator: str, name: str, value: Any) -> Test:
@@ -401,11 +409,6 @@ def _check_references(rule: _Rule, passed_by: list[list[tuple[int, Fact]]]) -> N
         frames = grown
 
 
-def firing(rule_id: str, matched: Iterable[Fact]) -> Firing:
-    """A firing as the durable_rules engine reports it: the rule and the goals it matched."""
-    return Firing(rule_id, tuple(fact["goal"] for fact in matched if fact.get("t") == "goal"))
-
-
 def ruleset_from(definitions: dict[str, Any], derives: dict[str, tuple[str, str]] | None = None) -> RuleSet:
     """A runnable rule set from compiled definitions, such as the ``compiled`` part of an export.
 
@@ -430,4 +433,4 @@ class PythonEngine:
 
     def run(self, facts: list[Fact]) -> list[Firing]:
         """Assert the facts and return the firings, in an order of their own (advice is sorted)."""
-        return [firing(rule.id, matched) for rule, matched in self._ruleset.run(facts)]
+        return [firing_of(rule.id, matched) for rule, matched in self._ruleset.run(facts)]

@@ -12,14 +12,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from .load import Knowledge
 from ..schema import Rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .load import Knowledge
 
 
 @dataclass
 class Dependencies:
-    knowledge: Knowledge
+    knowledge: "Knowledge"
     _needs_cache: dict = field(default_factory=dict)
 
     @cached_property
@@ -97,10 +100,3 @@ class Dependencies:
         self._needs_cache[goals] = needs
         return needs
 
-
-def dependencies(knowledge: Knowledge) -> Dependencies:
-    """The (cached) dependency graph of a knowledge base."""
-    cached = knowledge.__dict__.get("_dependencies")
-    if cached is None:
-        cached = knowledge.__dict__["_dependencies"] = Dependencies(knowledge)
-    return cached

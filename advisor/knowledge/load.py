@@ -31,6 +31,7 @@ from ..schema import (
     Statement,
 )
 from ..files.places import default_paths
+from .dependencies import Dependencies
 from ..vocabulary import GOALS, UNKNOWN, answer_choices
 
 _KEY_FIELD = {"parameters": "name", "goals": "goal", "questions": "key"}  # the others have an `id`
@@ -102,11 +103,33 @@ class Knowledge:
                     values.setdefault(name, set()).add(value)
         return values
 
+    @cached_property
+    def dependencies(self) -> Dependencies:
+        """What depends on what: which answers each goal needs, and in which order rules chain."""
+        return Dependencies(self)
+
+    def goal_labels(self, lang: str) -> dict[str, str]:
+        """Each goal's name in a language, in the order of the goal profiles."""
+        return {goal: profile.label.get(lang) for goal, profile in self.goal_profiles.items()}
+
     def param(self, name: str) -> Any:
         return self.parameters[name].value
 
     def origin(self, section: str, id_: str) -> Origin:
         return self.origins[(section, id_)]
+
+
+_shipped_lock = threading.Lock()
+_shipped: Knowledge | None = None
+
+
+def shipped_knowledge() -> Knowledge:
+    """The knowledge base that ships with the advisor, loaded once per process."""
+    global _shipped
+    with _shipped_lock:
+        if _shipped is None:
+            _shipped = load_knowledge()
+        return _shipped
 
 
 def load_knowledge(findings: str | Path | None = None, rules: str | Path | None = None) -> Knowledge:

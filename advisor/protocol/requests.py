@@ -63,7 +63,7 @@ def parse_json(raw: bytes) -> Any:
 
 def read_request(data: Any, source: str = "answers") -> Request:
     """The request in one parsed line, with its answers validated."""
-    from ..reasoning.pipeline import parse_answers
+    from ..answers.read import parse_answers
 
     if not isinstance(data, dict):
         raise LineError(

@@ -82,6 +82,6 @@ def run_questionnaire(
     else:
         keys = flow_for().plan(progress.answers["goals"])
 
-    from ..reasoning.pipeline import parse_answers
+    from ..answers.read import parse_answers
 
     return parse_answers(final_answers(progress, keys))

@@ -23,9 +23,8 @@ class Flow:
     """The questionnaire of one knowledge base, in one language."""
 
     def __init__(self, knowledge: "Knowledge", lang: str):
-        from ..knowledge.dependencies import dependencies
 
-        self.dependencies = dependencies(knowledge)
+        self.dependencies = knowledge.dependencies
         self.knowledge = knowledge
         self.lang = lang
         self.questions = {q.key: q for q in knowledge.questions}

@@ -45,9 +45,9 @@ class KnowledgeSource:
 
     def _load(self) -> None:
         try:
-            from ..reasoning.pipeline import default_knowledge
+            from ..knowledge.load import shipped_knowledge
 
-            self._knowledge = default_knowledge()
+            self._knowledge = shipped_knowledge()
         except BaseException as error:  # re-raised in the main thread by get()
             self._error = error
 

@@ -42,7 +42,7 @@ def print_quotes(advice, console: Console) -> None:
 
 def offer(advice, answers, console: Console, prompter: Prompter) -> None:
     """Show the quotes or save, as often as the person likes, until Done."""
-    from ..answers.files import answers_to_yaml
+    from ..answers.write import answers_to_yaml
     from ..render.markdown import render_markdown
 
     lang = advice.lang

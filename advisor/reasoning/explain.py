@@ -10,32 +10,17 @@ from __future__ import annotations
 
 import difflib
 
-from .trace import Consultation, concluding, consult, trace_rule
-from ..knowledge.dependencies import dependencies
 from ..errors import AdvisorError, Problem
 from ..knowledge.load import Knowledge
-from .pipeline import build_advice
-from ..schema import (
-    Advice,
-    AnswerTrace,
-    Answers,
-    ConclusionTrace,
-    DerivedTrace,
-    Explanation,
-    WhyNot,
-)
+from ..schema import Advice, AnswerTrace, ConclusionTrace, DerivedTrace, Explanation, WhyNot
 from ..vocabulary import ANSWER_KEYS
-
-
-def explain(knowledge: Knowledge, answers: Answers, lang: str = "en", engine: str | None = None) -> Explanation:
-    consultation = consult(knowledge, answers, engine)
-    advice = build_advice(knowledge, answers, consultation.firings, lang)
-    return explanation_of(consultation, advice)
+from .consultation import Consultation
+from .trace import concluding, trace_rule
 
 
 def explanation_of(consultation: Consultation, advice: Advice) -> Explanation:
     knowledge = consultation.knowledge
-    needs = dependencies(knowledge).needs(consultation.goals)
+    needs = knowledge.dependencies.needs(consultation.goals)
     answers = [
         AnswerTrace(key=key, value=consultation.values[key], needed_by=needs.get(key, {}).get("goals", []))
         for key in ANSWER_KEYS
@@ -88,11 +73,11 @@ def conclusions_of(consultation: Consultation, advice: Advice) -> list[Conclusio
     return found
 
 
-def why_not(knowledge: Knowledge, answers: Answers, target: str, lang: str = "en", engine: str | None = None) -> WhyNot:
-    """Why a recommendation, warning, caveat or rule is (not) in the advice for these answers."""
+def why_not_of(consultation: Consultation, advice: Advice, target: str) -> WhyNot:
+    """Why a recommendation, warning, caveat or rule is (not) in the advice of a consultation."""
+    knowledge = consultation.knowledge
+    lang = advice.lang
     kind = target_kind(knowledge, target)
-    consultation = consult(knowledge, answers, engine)
-    advice = build_advice(knowledge, answers, consultation.firings, lang)
     if kind == "rule":
         rules = [knowledge.rules_by_id[target]]
         text = rules[0].description

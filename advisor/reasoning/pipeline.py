@@ -1,74 +1,96 @@
-"""From answers to advice: run the rules, then assemble, order and cite the result.
+"""The one owner of the pipeline: answers -> facts -> engine -> consultation -> advice.
 
-The engine only says which rules fired for which goals. Everything a user reads is assembled
-here from the knowledge base, in an order fixed by the data (never by the engine's agenda), so
-the same answers always give the same advice, byte for byte, whichever engine ran the rules.
+An ``Advisor`` holds a loaded knowledge base and its rule engine. Everything that turns answers
+into advice goes through one: ``advise()``, explain and why-not, what-if and diff, the checks
+of ``advisor check``, batch runs, the line protocol and the workshop.
+
+    advisor = advisor_for(load_knowledge("my/findings.yaml", "my/rules"))
+    advice = advisor.advise(answers, lang="nl")
 """
 
 from __future__ import annotations
 
 import threading
-from typing import Any, Iterable
+import weakref
+from typing import Any
 
+from ..answers.read import parse_answers
+from ..engine.choice import make_engine, resolve_engine_name
 from ..engine.compiler import facts_for
-from ..knowledge.dependencies import dependencies
-from ..engine.durable import Firing
+from ..engine.protocol import Engine
 from ..errors import AdvisorError, Problem
-from ..knowledge.load import Knowledge, load_knowledge
-from ..files.read import Document, problems_from
-from ..schema import (
-    Advice,
-    AdviceNotice,
-    AdviceRecommendation,
-    Answers,
-    Evidence,
-    Strategy,
-    Tactic,
-    Unknown,
-)
-from ..vocabulary import ANSWER_KEYS, UNKNOWN
-
-_STATUS_ORDER = {"gap": 0, "sustain": 1}
-
-_default_lock = threading.Lock()
-_default: Knowledge | None = None
-_engine_lock = threading.Lock()
+from ..vocabulary import LANGS
+from ..knowledge.load import Knowledge, shipped_knowledge
+from ..schema import Advice, Answers, Comparison, Explanation, WhyNot
+from .assembly import build_advice
+from .compare import comparison_of
+from .consultation import Consultation
+from .explain import explanation_of, target_kind, why_not_of
 
 
-def default_knowledge() -> Knowledge:
-    """The shipped knowledge base, loaded once per process."""
-    global _default
-    with _default_lock:
-        if _default is None:
-            _default = load_knowledge()
-        return _default
+class Advisor:
+    """A knowledge base and its rule engine: turns answers into advice. Safe to share between
+    threads (each engine guards its own consultations)."""
+
+    def __init__(self, knowledge: Knowledge, engine: Engine):
+        self.knowledge = knowledge
+        self.engine = engine
+
+    def consult(self, answers: Answers) -> Consultation:
+        """Run the rules on validated answers."""
+        facts = facts_for(answers)
+        return Consultation(self.knowledge, answers, facts, self.engine.run(facts))
+
+    def advise(self, answers: Answers | dict[str, Any], lang: str = "en") -> Advice:
+        """The advice for one set of answers; AdvisorError for invalid answers or language."""
+        _check_lang(lang)
+        return self.advice_of(self.consult(parse_answers(answers)), lang)
+
+    def advice_of(self, consultation: Consultation, lang: str) -> Advice:
+        return build_advice(self.knowledge, consultation.answers, consultation.firings, lang)
+
+    def fired(self, answers: Answers | dict[str, Any]) -> dict[str, tuple[str, ...]]:
+        """Rule id -> the goals it fired for (empty for rules without a goal pattern)."""
+        parsed = parse_answers(answers)
+        fired: dict[str, tuple[str, ...]] = {}
+        for firing in self.engine.run(facts_for(parsed)):
+            fired[firing.rule] = tuple(dict.fromkeys(fired.get(firing.rule, ()) + firing.goals))
+        return fired
+
+    def explain(self, answers: Answers, lang: str = "en") -> Explanation:
+        """How the advice came about: answers, derived facts, rules, conditions, evidence."""
+        consultation = self.consult(answers)
+        return explanation_of(consultation, self.advice_of(consultation, lang))
+
+    def why_not(self, answers: Answers, target: str, lang: str = "en") -> WhyNot:
+        """Why a recommendation, warning, caveat or rule is (not) in the advice."""
+        target_kind(self.knowledge, target)  # an unknown id is an error before anything runs
+        consultation = self.consult(answers)
+        return why_not_of(consultation, self.advice_of(consultation, lang), target)
+
+    def compare(
+        self, before: Answers, after: Answers, *, lang: str = "en", sources: tuple[str, str] = ("before", "after")
+    ) -> Comparison:
+        """How the advice for two sets of answers differs, and which rules made the difference."""
+        first, second = self.consult(before), self.consult(after)
+        return comparison_of(first, second, self.advice_of(first, lang), self.advice_of(second, lang), sources=sources)
 
 
-def engine_for(knowledge: Knowledge, name: str | None = None):
-    """The engine of a knowledge base: one per knowledge base and engine kind, made on first use."""
-    from ..engine.choice import make_engine, resolve_engine_name
-
-    key = resolve_engine_name(name)  # "durable" or "python": --engine, ADVISOR_ENGINE, or what imports
-    with _engine_lock:
-        engines = knowledge.__dict__.setdefault("_engines", {})
-        if key not in engines:
-            engines[key] = make_engine(knowledge, key)
-        return engines[key]
+_lock = threading.Lock()
+_advisors: "weakref.WeakKeyDictionary[Knowledge, dict[str, Advisor]]" = weakref.WeakKeyDictionary()
 
 
-def parse_answers(answers: Answers | dict[str, Any], source: str = "answers") -> Answers:
-    if isinstance(answers, Answers):
-        return answers
-    if not isinstance(answers, dict):
-        raise AdvisorError(
-            Problem(source=source, message=f"expected a mapping of answers, got {type(answers).__name__}")
-        )
-    from pydantic import ValidationError
-
-    try:
-        return Answers.model_validate(answers)
-    except ValidationError as error:
-        raise AdvisorError(problems_from(error, Document(source=source, data=answers))) from None
+def advisor_for(knowledge: Knowledge | None = None, engine: str | None = None) -> Advisor:
+    """The advisor of a knowledge base (the shipped one by default) with an engine (by default
+    durable_rules where it imports, else the Python engine; see engine/choice.py): one per
+    knowledge base and engine, made on first use and kept as long as the knowledge base."""
+    knowledge = knowledge or shipped_knowledge()
+    name = resolve_engine_name(engine)
+    with _lock:
+        kept = _advisors.setdefault(knowledge, {})
+        if name not in kept:
+            kept[name] = Advisor(knowledge, make_engine(knowledge, name))
+        return kept[name]
 
 
 def advise(
@@ -79,143 +101,12 @@ def advise(
     engine: str | None = None,
 ) -> Advice:
     """Advice for one set of answers. Raises AdvisorError on invalid answers."""
-    if lang not in ("en", "nl"):
-        raise AdvisorError(Problem(source="advise", field="lang", message=f"unknown language {lang!r}", hint="en or nl"))
-    parsed = parse_answers(answers)
-    knowledge = knowledge or default_knowledge()
-    firings = engine_for(knowledge, engine).run(facts_for(parsed))
-    return build_advice(knowledge, parsed, firings, lang)
+    _check_lang(lang)
+    return advisor_for(knowledge, engine).advise(answers, lang)
 
 
-def build_advice(knowledge: Knowledge, answers: Answers, firings: Iterable[Firing], lang: str) -> Advice:
-    rank = {goal: index for index, goal in enumerate(answers.goals)}
-    by_conclusion: dict[tuple[str, str], dict[str, set]] = {}
-    fired: set[str] = set()
-    for firing in firings:
-        fired.add(firing.rule)
-        rule = knowledge.rules_by_id[firing.rule]
-        if rule.then.derive:
-            continue
-        entry = by_conclusion.setdefault((rule.then.kind, rule.then.target), {"rules": set(), "goals": set()})
-        entry["rules"].add(rule.id)
-        entry["goals"].update(firing.goals)
-
-    def ordered_goals(goals: set[str]) -> list[str]:
-        return sorted(goals, key=rank.__getitem__)
-
-    def ordered_rules(rules: set[str]) -> list[str]:
-        return sorted(rules, key=knowledge.rule_order.__getitem__)
-
-    recommendations = []
-    warnings = []
-    caveats = []
-    for (kind, target), entry in by_conclusion.items():
-        rules = ordered_rules(entry["rules"])
-        goals = ordered_goals(entry["goals"])
-        evidence = _evidence(knowledge, rules, lang)
-        if kind == "recommend":
-            definition = knowledge.recommendations[target]
-            recommendations.append(
-                AdviceRecommendation(
-                    id=target,
-                    priority=0,
-                    title=definition.title.get(lang),
-                    summary=definition.summary.get(lang),
-                    goals=goals,
-                    levers=list(definition.levers),
-                    status=definition.status,
-                    evidence=evidence,
-                    practice=[Tactic(text=t.get(lang)) for t in definition.practice],
-                    rules=rules,
-                )
-            )
-        else:
-            notice = knowledge.notices[target]
-            item = AdviceNotice(id=target, text=notice.text.get(lang), goals=goals, evidence=evidence, rules=rules)
-            (warnings if kind == "warn" else caveats).append(item)
-
-    def recommendation_key(item: AdviceRecommendation):
-        definition = knowledge.recommendations[item.id]
-        first_goal = min((rank[g] for g in item.goals), default=len(rank))
-        return (_STATUS_ORDER[item.status], first_goal, -definition.weight, item.id)
-
-    def notice_key(item: AdviceNotice):
-        # notices for every goal (and for none in particular) first, then in the user's goal order
-        general = any(_is_general(knowledge.rules_by_id[rule_id]) for rule_id in item.rules)
-        first_goal = -1 if general else min((rank[g] for g in item.goals), default=-1)
-        return (first_goal, knowledge.rule_order[item.rules[0]], item.id)
-
-    recommendations.sort(key=recommendation_key)
-    recommendations = [item.model_copy(update={"priority": n}) for n, item in enumerate(recommendations, 1)]
-    warnings.sort(key=notice_key)
-    caveats.sort(key=notice_key)
-
-    strata = dependencies(knowledge).strata
-    trace = sorted(fired, key=lambda rule_id: (strata[rule_id], knowledge.rule_order[rule_id]))
-    return Advice(
-        knowledge_version=knowledge.version,
-        lang=lang,
-        goals=list(answers.goals),
-        strategy=[_strategy(knowledge, goal, lang) for goal in answers.goals],
-        recommendations=recommendations,
-        warnings=warnings,
-        caveats=caveats,
-        unknowns=_unknowns(knowledge, answers),
-        trace=trace,
-    )
-
-
-def _is_general(rule) -> bool:
-    patterns = rule.goal_patterns()
-    return not patterns or any(p.goal == "any" for p in patterns)
-
-
-def _evidence(knowledge: Knowledge, rules: list[str], lang: str) -> list[Evidence]:
-    ids = {ref for rule_id in rules for ref in knowledge.rules_by_id[rule_id].findings}
-    return [evidence_for(knowledge, ref, lang) for ref in sorted(ids, key=knowledge.finding_order.__getitem__)]
-
-
-def evidence_for(knowledge: Knowledge, ref: str, lang: str) -> Evidence:
-    finding = knowledge.findings.get(ref)
-    if finding is not None:
-        return Evidence(
-            finding=finding.id,
-            kind="finding",
-            construct=finding.construct,
-            usage=finding.usage,
-            relation=finding.relation,
-            strength=finding.strength.get(lang) if finding.strength else None,
-            summary=finding.summary.get(lang),
-            quote=finding.quote,
+def _check_lang(lang: str) -> None:
+    if lang not in LANGS:
+        raise AdvisorError(
+            Problem(source="advise", field="lang", message=f"unknown language {lang!r}", hint=" or ".join(LANGS))
         )
-    statement = knowledge.statements[ref]
-    return Evidence(
-        finding=statement.id,
-        kind=statement.kind,
-        construct=None,
-        usage=None,
-        relation=None,
-        strength=None,
-        summary=statement.summary.get(lang),
-        quote=statement.quote,
-    )
-
-
-def _strategy(knowledge: Knowledge, goal: str, lang: str) -> Strategy:
-    profile = knowledge.goal_profiles[goal]
-    return Strategy(
-        goal=goal,
-        label=profile.label.get(lang),
-        text=profile.strategy.get(lang),
-        steer_on=list(profile.steer_on),
-        findings=list(profile.findings),
-    )
-
-
-def _unknowns(knowledge: Knowledge, answers: Answers) -> list[Unknown]:
-    needs = dependencies(knowledge).needs(tuple(answers.goals))
-    return [
-        Unknown(answer=key, goals=needs[key]["goals"], rules=needs[key]["rules"])
-        for key in ANSWER_KEYS
-        if key in needs and answers.value(key) == UNKNOWN
-    ]

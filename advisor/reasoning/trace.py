@@ -1,72 +1,38 @@
 """Rules read against one consultation: which conditions hold, with the actual and the required
 values. The engine decides what fires; this module says why, in the terms of rules/.
 
-Tests read the facts the way the compiled rules do (compiler.py): a share compares its number,
-and a share that is not known has no number, so every numeric test on it fails.
+Each condition is read by evaluating the rule's own compiled test (engine/compiler.py) on the
+facts of the consultation with the evaluator of the compiled language (engine/python.py): the
+semantics the engines run, in one place. So a known share compares its number, and a share that
+is not known has no number: every numeric test on it fails, exactly as in the engines.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from ..engine.compiler import facts_for
-from ..engine.durable import Firing
+from ..engine.compiler import compile_test, derived_fact, pattern_name, value_field
+from ..engine.python import test_of
 from ..knowledge.load import Knowledge
-from ..schema import Answers, Condition, ParamRef, Pattern, PatternRef, Rule, RuleTrace
-from ..vocabulary import ANSWER_KEYS, SHARE_ANSWERS, UNKNOWN
+from ..schema import Condition, ParamRef, Pattern, PatternRef, Rule, RuleTrace
+from ..vocabulary import UNKNOWN
+from .consultation import Consultation
 
 
-@dataclass
-class Consultation:
-    """The facts of one consultation: goals, answers, and what the rules derived and fired."""
-
-    knowledge: Knowledge
-    answers: Answers
-    firings: list[Firing]
-    goals: tuple[str, ...] = ()
-    values: dict[str, Any] = field(default_factory=dict)  # answer key -> value
-    derived: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # name -> [(value, rule)]
-    fired: dict[str, list[str]] = field(default_factory=dict)  # rule -> goals it fired for
-
-    def __post_init__(self) -> None:
-        self.goals = tuple(self.answers.goals)
-        self.values = {key: self.answers.value(key) for key in ANSWER_KEYS}
-        for firing in self.firings:
-            goals = self.fired.setdefault(firing.rule, [])
-            goals.extend(g for g in firing.goals if g not in goals)
-        for rule in self.knowledge.rules:  # in rule order, so the explanation reads the same each time
-            if rule.id in self.fired and rule.then.derive:
-                name, value = next(iter(rule.then.derive.items()))
-                self.derived.setdefault(name, []).append((value, rule.id))
-        rank = {goal: index for index, goal in enumerate(self.goals)}
-        for goals in self.fired.values():
-            goals.sort(key=lambda goal: rank.get(goal, len(rank)))
-
-    def derived_values(self, name: str) -> list[str]:
-        seen: list[str] = []
-        for value, _ in self.derived.get(name, []):
-            if value not in seen:
-                seen.append(value)
-        return seen
-
-
-def consult(knowledge: Knowledge, answers: Answers, engine: str | None = None) -> Consultation:
-    """Run the rules on the answers and keep every fact the explanation needs."""
-    from .pipeline import engine_for
-
-    firings = engine_for(knowledge, engine).run(facts_for(answers))
-    return Consultation(knowledge, answers, firings)
-
-
-def trace_rule(consultation: Consultation, rule: Rule, *, depth: int = 0, seen: frozenset = frozenset()) -> RuleTrace:
+def trace_rule(consultation: Consultation, rule: Rule, *, seen: frozenset = frozenset()) -> RuleTrace:
     """A rule with each of its conditions read against the consultation."""
     seen = seen | {rule.id}
     conditions: list[Condition] = []
     named: dict[str, Any] = {}  # pattern name -> the value it matched, for {ref: name}
-    for pattern in rule.when:
-        found = _pattern_conditions(consultation, pattern, named, seen)
+    bound: dict[str, dict] = {}  # pattern name -> the fact it matched, for the compiled reference tests
+    fields: dict[str, str] = {}  # pattern name -> the field its value is in
+    for index, pattern in enumerate(rule.when):
+        found, matched = _pattern_conditions(consultation, pattern, named, bound, fields, seen)
         conditions.extend(found)
+        name = pattern_name(pattern, index)
+        if matched is not None:  # a later reference reads the fact this pattern matched, as in the engines
+            bound[name] = matched
+        fields[name] = value_field(pattern)
         if pattern.as_:
             named[pattern.as_] = _actual(consultation, pattern)
     then = rule.then
@@ -84,7 +50,10 @@ def trace_rule(consultation: Consultation, rule: Rule, *, depth: int = 0, seen: 
     )
 
 
-def _pattern_conditions(consultation: Consultation, pattern: Pattern, named: dict, seen: frozenset) -> list[Condition]:
+def _pattern_conditions(
+    consultation: Consultation, pattern: Pattern, named: dict, bound: dict, fields: dict, seen: frozenset
+) -> tuple[list[Condition], dict | None]:
+    """The conditions of one pattern, and the first fact that meets all of them (or None)."""
     knowledge = consultation.knowledge
     if pattern.kind == "goal":
         accepted = list(pattern.goals())
@@ -98,9 +67,11 @@ def _pattern_conditions(consultation: Consultation, pattern: Pattern, named: dic
                 actual=chosen,
                 met=any(goal in accepted for goal in chosen),
             )
-        ]
+        ], None
     actual = _actual(consultation, pattern)
+    facts = consultation.facts_of(pattern.kind, pattern.answer or pattern.derived)
     conditions = []
+    passing = list(facts)  # the facts that meet every test so far
     for test, operand in pattern.tests():
         param = operand.param if isinstance(operand, ParamRef) else None
         ref = operand.ref if isinstance(operand, PatternRef) else None
@@ -110,13 +81,12 @@ def _pattern_conditions(consultation: Consultation, pattern: Pattern, named: dic
             required = named.get(ref, UNKNOWN)
         else:
             required = operand
-        if pattern.kind == "derived":
-            met = any(holds(test, value, required, share=False) for value in actual)
-        else:
-            met = holds(test, actual, required, share=pattern.answer in SHARE_ANSWERS)
+        holds = _compiled(knowledge, pattern, test, operand, fields, bound)
+        met = any(holds(fact) for fact in facts)
+        passing = [fact for fact in passing if holds(fact)]
         producers = []
         if pattern.kind == "derived":
-            producers = _producers(consultation, pattern.derived or "", test, required, met, seen)
+            producers = _producers(consultation, pattern.derived or "", holds, met, seen)
         conditions.append(
             Condition(
                 kind=pattern.kind,
@@ -130,7 +100,23 @@ def _pattern_conditions(consultation: Consultation, pattern: Pattern, named: dic
                 producers=producers,
             )
         )
-    return conditions
+    return conditions, (passing[0] if passing else None)
+
+
+def _compiled(knowledge: Knowledge, pattern: Pattern, test: str, operand: Any, fields: dict, bound: dict):
+    """The compiled test, as a function of the fact under test (references read the bound facts)."""
+    condition = compile_test(pattern, test, operand, knowledge, fields)
+    check, joins = test_of(condition, fields, where=f"{pattern.subject}.{test}")
+
+    def holds(fact: dict) -> bool:
+        if not check(fact):
+            return False
+        try:
+            return all(join(fact, bound) for join in joins)
+        except KeyError:  # the pattern it refers to matched no fact: nothing to compare with
+            return False
+
+    return holds
 
 
 def _actual(consultation: Consultation, pattern: Pattern) -> Any:
@@ -141,47 +127,19 @@ def _actual(consultation: Consultation, pattern: Pattern) -> Any:
     return list(consultation.goals)
 
 
-def _producers(consultation: Consultation, name: str, test: str, required: Any, met: bool, seen: frozenset) -> list[RuleTrace]:
+def _producers(consultation: Consultation, name: str, holds, met: bool, seen: frozenset) -> list[RuleTrace]:
     """The derive rules behind a derived condition: those that fired with a value that meets it,
     or, when it failed, those that would have given a value that meets it."""
     found = []
     for rule in consultation.knowledge.rules:
         if rule.id in seen or not rule.then.derive or name not in rule.then.derive:
             continue
-        value = rule.then.derive[name]
-        if not holds(test, value, required, share=False):
+        if not holds(derived_fact(rule.id, name, rule.then.derive[name])):
             continue
         if met and rule.id not in consultation.fired:
             continue
         found.append(trace_rule(consultation, rule, seen=seen))
     return found
-
-
-def holds(test: str, actual: Any, required: Any, *, share: bool) -> bool:
-    """Whether one test holds for one value, as the compiled rule decides it."""
-    if test == "in":
-        return any(holds("is", actual, item, share=share) for item in required)
-    numeric_actual = share and actual != UNKNOWN
-    if isinstance(required, str) or isinstance(required, bool) or not share:
-        # compares the `value` field: a known share reads 'known' there, never a number
-        value = "known" if numeric_actual else actual
-        if test == "is":
-            return value == required
-        if test == "is_not":
-            return value != required
-        return False
-    if not numeric_actual:  # an unknown share has no number: every numeric test fails
-        return False
-    if required == UNKNOWN or not isinstance(required, (int, float)):
-        return False
-    return {
-        "is": actual == required,
-        "is_not": actual != required,
-        "lt": actual < required,
-        "lte": actual <= required,
-        "gt": actual > required,
-        "gte": actual >= required,
-    }[test]
 
 
 def would_fire(trace: RuleTrace) -> bool:

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..knowledge.load import Knowledge
+from ..reasoning.assembly import evidence_for
+from ..reasoning.pipeline import Advisor
 from ..schema import Advice, Answers, Evidence, Workshop
 from ..vocabulary import ANSWER_KEYS
 from .aggregate import SHARE_MARKS, Distribution, distribution, group_answers
@@ -86,9 +88,9 @@ class WorkshopSummary:
         return ids
 
 
-def summarise(workshop: Workshop, knowledge: Knowledge, lang: str | None = None) -> WorkshopSummary:
-    from ..reasoning.pipeline import advise, evidence_for
-
+def summarise(workshop: Workshop, advisor: Advisor, lang: str | None = None) -> WorkshopSummary:
+    """The group's and each named team's results, with the advice for each (see aggregate.py)."""
+    knowledge = advisor.knowledge
     lang = lang or workshop.lang
     summary = WorkshopSummary(workshop=workshop, knowledge=knowledge, lang=lang)
     if not summary.ready:
@@ -98,12 +100,11 @@ def summarise(workshop: Workshop, knowledge: Knowledge, lang: str | None = None)
     summary.ranking = borda([answers.goals for answers in responses])
     summary.goals_per_response = lower_median([len(answers.goals) for answers in responses])
     summary.group = group_answers(responses, size)
-    summary.advice = advise(summary.group, lang=lang, knowledge=knowledge)
+    summary.advice = advisor.advise(summary.group, lang)
 
     marks = {name: knowledge.param(name) for pair in SHARE_MARKS.values() for name in pair}
-    from ..knowledge.dependencies import dependencies
 
-    needed = dependencies(knowledge).needs(tuple(summary.group.goals))
+    needed = knowledge.dependencies.needs(tuple(summary.group.goals))
     for key in ANSWER_KEYS:
         item = distribution(responses, key, size, marks)
         if item.known or key in needed:  # skip questions nobody answered and the group's goals don't need
@@ -113,7 +114,7 @@ def summarise(workshop: Workshop, knowledge: Knowledge, lang: str | None = None)
     for response in workshop.responses:
         if not response.team:
             continue  # anonymous answers count only in the group's results
-        advice = advise(response.answers, lang=lang, knowledge=knowledge)
+        advice = advisor.advise(response.answers, lang)
         own = [item.id for item in advice.recommendations]
         summary.teams.append(
             TeamResult(

@@ -128,7 +128,7 @@ def test_internal_error_exits_1_with_a_short_message_and_traceback_only_on_debug
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(advisor.reasoning.pipeline, "advise", broken)
+    monkeypatch.setattr(advisor.reasoning.pipeline.Advisor, "advise", broken)
     path = str(write_yaml(EXAMPLE_ANSWERS))
     plain = cli("advise", "--answers", path)
     assert plain.code == 1
@@ -143,7 +143,7 @@ def test_ctrl_c_exits_130(cli, write_yaml, monkeypatch):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(advisor.reasoning.pipeline, "advise", interrupted)
+    monkeypatch.setattr(advisor.reasoning.pipeline.Advisor, "advise", interrupted)
     result = cli("advise", "--answers", str(write_yaml(EXAMPLE_ANSWERS)))
     assert result.code == 130 and "interrupted" in result.err
 

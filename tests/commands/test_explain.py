@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from advisor.check import grid
-from advisor.reasoning.trace import consult, trace_rule, would_fire
-from advisor.reasoning.pipeline import advise, parse_answers
+from advisor.reasoning.trace import trace_rule, would_fire
+from advisor.reasoning.pipeline import advise, advisor_for
+from advisor.answers.read import parse_answers
 
 from samples import EXAMPLE_FILE, FEW_POSTERS
 
@@ -226,7 +227,7 @@ def test_conditions_agree_with_the_engine_across_the_grid(knowledge):
     for shares in ((5, 30), (40, 30), (30, 30), (62.5, 25), ("unknown", 30), (30, "unknown")):
         sample.append(grid.answers_dict(["efficiency"], {"usage.active_share": shares[0], "usage.passive_share": shares[1]}))
     for answers in sample:
-        consultation = consult(knowledge, parse_answers(answers))
+        consultation = advisor_for(knowledge).consult(parse_answers(answers))
         for each in knowledge.rules:
             trace = trace_rule(consultation, each)
             assert would_fire(trace) == trace.fired, (each.id, answers)

@@ -8,8 +8,9 @@ import pytest
 import yaml
 
 from advisor.engine.compiler import compile_rules, facts_for
-from advisor.engine.python import firing, ruleset_from
-from advisor.reasoning.pipeline import engine_for
+from advisor.engine.protocol import firing_of as firing
+from advisor.engine.python import ruleset_from
+from advisor.reasoning.pipeline import advisor_for
 from advisor.schema import Answers, KnowledgeExport, Rule
 from samples import EXAMPLE_ANSWERS
 
@@ -76,7 +77,7 @@ def test_the_compiled_rules_alone_run_the_consultation(exported, knowledge):
     ruleset = ruleset_from(compiled["rules"], derives)
     facts = facts_for(Answers.model_validate(EXAMPLE_ANSWERS))
     from_export = {firing(rule.id, matched) for rule, matched in ruleset.run(facts)}
-    assert from_export == set(engine_for(knowledge, "python").run(facts))
+    assert from_export == set(advisor_for(knowledge, "python").engine.run(facts))
     assert any(f.rule == "alignment-broaden-active-use" for f in from_export)
 
 

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from advisor.reasoning.pipeline import advise
+from advisor.reasoning.pipeline import Advisor, advise
 from advisor.schema import Advice, ErrorResponse, Response
 from samples import EXAMPLE_ANSWERS
 
@@ -115,16 +115,18 @@ def test_an_engine_failure_answers_that_line_only(serve, monkeypatch):
 
     def init(self, *args, **kwargs):
         original(self, *args, **kwargs)
-        real = self.engine
+        real = self.advisor.engine
 
         class Flaky:
+            name = real.name
+
             def run(self, facts):
                 calls["n"] += 1
                 if calls["n"] == 1:
                     raise RuntimeError("boom")
                 return real.run(facts)
 
-        self.engine = Flaky()
+        self.advisor = Advisor(self.advisor.knowledge, Flaky())
 
     monkeypatch.setattr(serve_module.Server, "__init__", init)
     responses, _ = serve(json.dumps(LONG_FORM), json.dumps(LONG_FORM))

@@ -75,9 +75,9 @@ def collect(team: str, plan: dict, questions: dict, env, cwd) -> None:
         child.expect(re.escape(questions["goals"].rank_prompt.get(lang)))
         child.send(ENTER)
     from advisor.questionnaire.flow import Flow
-    from advisor.reasoning.pipeline import default_knowledge
+    from advisor.knowledge.load import shipped_knowledge
 
-    for key in Flow(default_knowledge(), lang).plan(plan["goals"])[1:]:  # the questions these goals need
+    for key in Flow(shipped_knowledge(), lang).plan(plan["goals"])[1:]:  # the questions these goals need
         question = questions[key]
         child.expect(re.escape(question.prompt.get(lang)))
         if question.kind in ("text", "number"):
@@ -91,10 +91,10 @@ def collect(team: str, plan: dict, questions: dict, env, cwd) -> None:
 
 
 def test_three_teams_present_and_export(env, tmp_path):
-    from advisor.reasoning.pipeline import default_knowledge
+    from advisor.knowledge.load import shipped_knowledge
     from advisor.vocabulary import UNKNOWN
 
-    knowledge = default_knowledge()
+    knowledge = shipped_knowledge()
     questions = {question.key: question for question in knowledge.questions}
     run = subprocess.run([str(ADVISOR), "workshop", "new", "Masterclass Zwolle", "--lang", "en"],
                          env=env, cwd=tmp_path, capture_output=True, text=True)
@@ -196,9 +196,9 @@ def present(env, cwd) -> list[tuple[str, str]]:
 
 
 def test_collect_interrupted_then_resumed(env, tmp_path):
-    from advisor.reasoning.pipeline import default_knowledge
+    from advisor.knowledge.load import shipped_knowledge
 
-    questions = {question.key: question for question in default_knowledge().questions}
+    questions = {question.key: question for question in shipped_knowledge().questions}
     assert subprocess.run([str(ADVISOR), "workshop", "new", "Masterclass Zwolle"], env=env, cwd=tmp_path).returncode == 0
     child = spawn(["workshop", "collect", "masterclass-zwolle.workshop.json", "--team", "Ops"], env, tmp_path, 50, 220)
     child.expect(re.escape(questions["goals"].prompt.get("en")))

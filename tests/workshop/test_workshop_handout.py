@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from advisor.reasoning.pipeline import default_knowledge
+from advisor.reasoning.pipeline import advisor_for
 from advisor.workshop import store
 from advisor.workshop.handout import SECTIONS
 from advisor.workshop.handout_html import render_html
@@ -16,7 +16,7 @@ from workshop_teams import BLUE, GREEN, RED
 
 
 def html_for(path, lang=None) -> str:
-    return render_html(summarise(store.load(path), default_knowledge(), lang))
+    return render_html(summarise(store.load(path), advisor_for(), lang))
 
 
 def test_html_is_well_formed_and_has_every_section(make_workshop):
@@ -54,7 +54,7 @@ def test_html_content_strategy_comparison_evidence_caveats(make_workshop):
 
 def test_html_charts_are_inline_svg(make_workshop):
     path = make_workshop()
-    summary = summarise(store.load(path), default_knowledge())
+    summary = summarise(store.load(path), advisor_for())
     html = render_html(summary)
     shown = [item for item in summary.distributions if not item.withheld]
     assert html.count("<svg") == 1 + len(shown)  # the ranking, and each question with enough answers
@@ -100,7 +100,7 @@ def test_anonymous_responses_stay_out_of_the_comparison(make_workshop):
 
 
 def test_markdown_has_the_same_sections(make_workshop):
-    text = render_markdown(summarise(store.load(make_workshop()), default_knowledge()))
+    text = render_markdown(summarise(store.load(make_workshop()), advisor_for()))
     headings = re.findall(r"^## (.+)$", text, re.M)
     assert headings == [
         "The group's goals", "Strategy", "Recommendations", "The group's answers",

@@ -11,7 +11,7 @@ import pytest
 from prompt_toolkit.input import create_pipe_input
 from rich.console import Console
 
-from advisor.reasoning.pipeline import default_knowledge
+from advisor.reasoning.pipeline import advisor_for
 from advisor.schema import Answers
 from advisor.workshop import store
 from advisor.workshop.present import Deck, Presenter
@@ -27,7 +27,7 @@ HEADER = re.compile(r"^ (?P<name>.+?) · (?P<title>.+?) +(?P<index>\d+)/(?P<coun
 def build_for(path):
     def build():
         workshop = store.load(path)
-        summary = summarise(workshop, default_knowledge())
+        summary = summarise(workshop, advisor_for())
         return workshop.name, summary.lang, build_screens(summary, path.name)
 
     return build

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..main import add_lang_argument, resolve_lang
-from ...engine.choice import add_engine_argument
+from ..options import add_answers_argument, add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, resolve_lang
+
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -18,31 +18,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quotes", action="store_true", help="text format: show the Dutch source quote of each finding")
 
 
-def add_answers_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--answers", required=True, metavar="FILE", help="answers file (YAML or JSON); - reads standard input")
-
-
-def add_knowledge_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--findings", metavar="FILE", help="findings file (default: the shipped findings.yaml)")
-    parser.add_argument("--rules", metavar="DIR", help="rules directory (default: the shipped rules/)")
-
-
-def knowledge_from(args: argparse.Namespace):
-    from ...knowledge.load import load_knowledge
-    from ...reasoning.pipeline import default_knowledge
-
-    if args.findings or args.rules:
-        return load_knowledge(args.findings, args.rules)
-    return default_knowledge()
-
-
 def run(args: argparse.Namespace) -> int:
-    from ...answers.files import load_answers
-    from ...reasoning.pipeline import advise
+    from ...answers.read import load_answers
 
     lang = resolve_lang(args)
     answers = load_answers(args.answers)
-    advice = advise(answers, lang=lang, knowledge=knowledge_from(args), engine=args.engine)
+    advice = advisor_from(args).advise(answers, lang)
     organisation = answers.organisation.name if answers.organisation else None
     write_advice(advice, args.format, organisation=organisation, quotes=args.quotes)
     return 0

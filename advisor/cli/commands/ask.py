@@ -70,11 +70,11 @@ def _local_time(saved_at: str) -> str:
 
 def _report(answers, lang: str, prompter: Prompter) -> None:
     from ...questionnaire.report import offer, print_report
-    from ...reasoning.pipeline import advise, default_knowledge
+    from ...reasoning.pipeline import advisor_for
     from ...render.terminal import console
 
-    knowledge = default_knowledge()
-    advice = advise(answers, lang=lang, knowledge=knowledge)
+    advisor = advisor_for()
+    advice = advisor.advise(answers, lang)
     out = console()
-    print_report(advice, answers, knowledge, out)
+    print_report(advice, answers, advisor.knowledge, out)
     offer(advice, answers, out, prompter)

@@ -9,9 +9,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ..main import add_lang_argument, resolve_lang
-from ...engine.choice import add_engine_argument
-from .advise import add_knowledge_arguments, knowledge_from
+from ..options import add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, resolve_lang
+
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,13 +40,13 @@ def run(args: argparse.Namespace) -> int:
     source = open_input(args.input)
     if source.kind == "folder" and Path(args.out).resolve() == source.path.resolve():
         raise AdvisorError("--out must not be the input folder", hint="the advice files would be read as answers next time")
-    knowledge = knowledge_from(args)
+    advisor = advisor_from(args)
     out = ensure_directory(args.out)
     for warning in source.warnings:
         print(f"advisor: {warning}", file=sys.stderr)
-    options = Options(out=out, format=args.format, lang=lang, engine=args.engine)
+    options = Options(out=out, format=args.format, lang=lang)
     with progress(source.total, lang, quiet=args.quiet) as advance:
-        outcome = run_batch(source, knowledge, options, advance)
+        outcome = run_batch(source, advisor, options, advance)
     report(outcome, lang, out, quiet=args.quiet)
     if args.strict and outcome.summary.invalid:
         return ExitCode.PROBLEMS

@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..main import add_lang_argument, resolve_lang
-from ...engine.choice import add_engine_argument
+from ..options import add_engine_argument, add_lang_argument, resolve_lang
+
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..main import add_lang_argument, resolve_lang
-from ...engine.choice import add_engine_argument
-from .advise import add_knowledge_arguments, knowledge_from
+from ..options import add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, resolve_lang
+
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,8 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ...answers.files import load_answers
-    from ...reasoning.compare import compare
+    from ...answers.read import load_answers
     from ...errors import AdvisorError
     from ...i18n import t
     from .whatif import write_comparison
@@ -31,9 +29,9 @@ def run(args: argparse.Namespace) -> int:
     lang = resolve_lang(args)
     before = load_answers(args.before)
     after = load_answers(args.after)
-    knowledge = knowledge_from(args)
+    advisor = advisor_from(args)
     sources = tuple("<stdin>" if name == "-" else name for name in (args.before, args.after))
-    comparison = compare(knowledge, before, after, lang=lang, sources=sources, engine=args.engine)
+    comparison = advisor.compare(before, after, lang=lang, sources=sources)
     title = t(lang, "compare.diff_title", before=sources[0], after=sources[1])
-    write_comparison(comparison, args.format, knowledge, title=title)
+    write_comparison(comparison, args.format, advisor.knowledge, title=title)
     return 0

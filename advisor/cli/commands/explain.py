@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..main import add_lang_argument, resolve_lang
-from ...engine.choice import add_engine_argument
-from .advise import add_answers_argument, add_knowledge_arguments, knowledge_from
+from ..options import add_answers_argument, add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, resolve_lang
+
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,17 +24,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ...answers.files import load_answers
-    from ...reasoning.explain import explain, why_not
+    from ...answers.read import load_answers
     from ...render.terminal import console
 
     lang = resolve_lang(args)
     answers = load_answers(args.answers)
-    knowledge = knowledge_from(args)
+    advisor = advisor_from(args)
+    knowledge = advisor.knowledge
     if args.why_not:
-        result = why_not(knowledge, answers, args.why_not, lang, engine=args.engine)
+        result = advisor.why_not(answers, args.why_not, lang)
     else:
-        result = explain(knowledge, answers, lang, engine=args.engine)
+        result = advisor.explain(answers, lang)
     if args.format == "json":
         from ...render.json import dumps
 
@@ -43,13 +42,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from ...render.explanation import render_explanation, render_why_not
 
-    labels = goal_labels(knowledge, lang)
+    labels = knowledge.goal_labels(lang)
     if args.why_not:
         render_why_not(result, console(), labels)
     else:
         render_explanation(result, console(), len(knowledge.rules), labels)
     return 0
-
-
-def goal_labels(knowledge, lang: str) -> dict[str, str]:
-    return {goal: profile.label.get(lang) for goal, profile in knowledge.goal_profiles.items()}

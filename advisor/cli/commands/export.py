@@ -12,7 +12,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from .advise import add_knowledge_arguments, knowledge_from
+from ..options import add_knowledge_arguments, knowledge_from
+
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...knowledge.load import Knowledge
@@ -31,10 +32,10 @@ def export_knowledge(knowledge: Knowledge | None = None) -> KnowledgeExport:
 
     from ..._version import __version__
     from ...engine.compiler import CATCH_ALL, compile_rules
-    from ...reasoning.pipeline import default_knowledge
+    from ...knowledge.load import shipped_knowledge
     from ...schema import CompiledRuleSet, DerivedFact, KnowledgeExport
 
-    knowledge = knowledge or default_knowledge()
+    knowledge = knowledge or shipped_knowledge()
     try:
         engine_version = version("durable_rules")
     except PackageNotFoundError:  # the Python engine reads the same definitions

@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..main import add_lang_argument, resolve_lang
 from ...vocabulary import GOALS
-from .advise import add_knowledge_arguments, knowledge_from
+
+from ..options import add_knowledge_arguments, add_lang_argument, knowledge_from, resolve_lang
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,12 +27,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .explain import goal_labels
-
     lang = resolve_lang(args)
     knowledge = knowledge_from(args)
     table = findings_table(knowledge, lang, args.goals or [])
-    labels = goal_labels(knowledge, lang)
+    labels = knowledge.goal_labels(lang)
     if args.format == "json":
         from ...render.json import dumps
 

@@ -14,9 +14,8 @@ import argparse
 import sys
 from typing import BinaryIO
 
-from ..main import add_lang_argument, resolve_lang
-from ...engine.choice import add_engine_argument
-from .advise import add_knowledge_arguments, knowledge_from
+from ..options import add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, resolve_lang
+
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,20 +34,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 class Server:
     """Answers request lines. Keeps the knowledge base and engine for the whole session."""
 
-    def __init__(self, knowledge, lang: str, engine: str | None = None, max_line_bytes: int | None = None):
+    def __init__(self, advisor, lang: str, max_line_bytes: int | None = None):
         from ...protocol.requests import MAX_LINE_BYTES
-        from ...reasoning.pipeline import engine_for
 
-        self.knowledge = knowledge
+        self.advisor = advisor  # its engine is made already: the first request is not slower
         self.lang = lang
-        self.engine = engine_for(knowledge, engine)  # made now: the first request is not slower
         self.max_line_bytes = max_line_bytes or MAX_LINE_BYTES
 
     def answer(self, raw: bytes, line: int) -> dict | None:
         """The response to one line (None for a blank line): never raises for bad input."""
         from ...protocol.requests import LineError, error_response, parse_json, read_request
-        from ...engine.compiler import facts_for
-        from ...reasoning.pipeline import build_advice
 
         if not raw.strip():
             return None
@@ -56,8 +51,7 @@ class Server:
         try:
             request = read_request(parse_json(raw), source=f"line {line}")
             lang = request.lang or self.lang
-            firings = self.engine.run(facts_for(request.answers))
-            advice = build_advice(self.knowledge, request.answers, firings, lang).model_dump(mode="json")
+            advice = self.advisor.advise(request.answers, lang).model_dump(mode="json")
         except LineError as error:
             return error_response(error, line)
         except Exception as error:  # an engine failure answers this line; the next one still runs
@@ -104,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         raise AdvisorError("choose how to serve: --stdio is the one transport", hint="advisor serve --stdio")
     if args.max_line_bytes is not None and args.max_line_bytes < 1:
         raise AdvisorError("--max-line-bytes must be a positive number of bytes")
-    server = Server(knowledge_from(args), resolve_lang(args), args.engine, args.max_line_bytes)
+    server = Server(advisor_from(args), resolve_lang(args), args.max_line_bytes)
     sys.stdout.flush()
     server.serve(sys.stdin.buffer, sys.stdout.buffer)
     return 0

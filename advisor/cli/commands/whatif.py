@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..main import add_lang_argument, resolve_lang
-from ...engine.choice import add_engine_argument
-from .advise import add_answers_argument, add_knowledge_arguments, knowledge_from
+from ..options import add_answers_argument, add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, resolve_lang
+
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,17 +26,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ...answers.files import load_answers
-    from ...reasoning.compare import apply_settings, compare
+    from ...answers.read import load_answers
+    from ...answers.settings import apply_settings
 
     lang = resolve_lang(args)
     before = load_answers(args.answers)
     after = apply_settings(before, args.settings)
-    knowledge = knowledge_from(args)
+    advisor = advisor_from(args)
     source = "<stdin>" if args.answers == "-" else args.answers
     sources = (source, " ".join(args.settings))
-    comparison = compare(knowledge, before, after, lang=lang, sources=sources, engine=args.engine)
-    write_comparison(comparison, args.format, knowledge, title=f"{_title(lang)}: {', '.join(args.settings)}")
+    comparison = advisor.compare(before, after, lang=lang, sources=sources)
+    write_comparison(comparison, args.format, advisor.knowledge, title=f"{_title(lang)}: {', '.join(args.settings)}")
     return 0
 
 
@@ -57,6 +56,4 @@ def write_comparison(comparison, fmt: str, knowledge, *, title: str) -> None:
         return
     from ...render.comparison import render_comparison
     from ...render.terminal import console
-    from .explain import goal_labels
-
-    render_comparison(comparison, console(), title, goal_labels(knowledge, comparison.lang))
+    render_comparison(comparison, console(), title, knowledge.goal_labels(comparison.lang))

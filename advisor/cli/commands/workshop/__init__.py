@@ -17,7 +17,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .advise import add_knowledge_arguments
+from ...options import add_knowledge_arguments
+
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -94,6 +95,6 @@ def _group_size(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ...workshop import actions
+    from . import actions
 
     return actions.ACTIONS[args.workshop_command](args)

@@ -1,4 +1,4 @@
-"""What each `advisor workshop` subcommand does (the arguments are in advisor/cli/commands/workshop.py)."""
+"""What each `advisor workshop` subcommand does (the arguments are in __init__.py beside it)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import shlex
 import sys
 from pathlib import Path
 
-from ..errors import AdvisorError, ExitCode, Problem
-from ..i18n import default_lang, t
-from . import store
+from ....errors import AdvisorError, ExitCode, Problem
+from ....i18n import default_lang, t
+from ....workshop import store
 
 
 def say(message: str) -> None:
@@ -43,7 +43,7 @@ def collect(args: argparse.Namespace) -> int:
                 )
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise AdvisorError(t(lang, "workshop.needs_terminal", what="collect"), hint=t(lang, "workshop.collect_hint"))
-    from ..questionnaire import run_questionnaire
+    from ....questionnaire import run_questionnaire
 
     state_file = _state_file(args.file, team)
     who = t(lang, "workshop.who_team", team=team) if team else t(lang, "workshop.who_anonymous")
@@ -68,7 +68,7 @@ def collect(args: argparse.Namespace) -> int:
 def _state_file(path: Path, team: str | None) -> Path:
     """Where an interrupted questionnaire of this workshop and team is kept for --resume. Anonymous
     answers are kept per terminal, so two people answering at once never share a save file."""
-    from ..questionnaire.state import state_dir
+    from ....questionnaire.state import state_dir
 
     digest = hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:12]
     if team:
@@ -82,7 +82,7 @@ def _state_file(path: Path, team: str | None) -> Path:
 
 
 def add(args: argparse.Namespace) -> int:
-    from ..answers.files import load_answers
+    from ....answers.read import load_answers
 
     workshop = store.load(args.file)
     lang = workshop.lang
@@ -115,17 +115,17 @@ def add(args: argparse.Namespace) -> int:
 
 
 def present(args: argparse.Namespace) -> int:
-    from ..cli.commands.advise import knowledge_from
-    from ..render.terminal import console as make_console
-    from .present import Deck, Presenter, draw
-    from .screens import build_screens
-    from .summary import summarise
+    from ...options import advisor_from
+    from ....render.terminal import console as make_console
+    from ....workshop.present import Deck, Presenter, draw
+    from ....workshop.screens import build_screens
+    from ....workshop.summary import summarise
 
-    knowledge = knowledge_from(args)
+    advisor = advisor_from(args)
 
     def build():
         workshop = store.load(args.file)
-        summary = summarise(workshop, knowledge, args.lang)
+        summary = summarise(workshop, advisor, args.lang)
         return workshop.name, summary.lang, build_screens(summary, args.file.name)
 
     name, lang, screens = build()
@@ -145,16 +145,16 @@ def present(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    from ..cli.commands.advise import knowledge_from
-    from .summary import summarise
+    from ...options import advisor_from
+    from ....workshop.summary import summarise
 
-    summary = summarise(store.load(args.file), knowledge_from(args), args.lang)
+    summary = summarise(store.load(args.file), advisor_from(args), args.lang)
     if args.format == "html":
-        from .handout_html import render_html
+        from ....workshop.handout_html import render_html
 
         text = render_html(summary)
     else:
-        from .handout_markdown import render_markdown
+        from ....workshop.handout_markdown import render_markdown
 
         text = render_markdown(summary)
     if not summary.ready:
@@ -177,7 +177,7 @@ def status(args: argparse.Namespace) -> int:
     named = sum(1 for r in workshop.responses if r.team)
     ready = total >= workshop.min_group_size
     if args.format == "json":
-        from ..render.json import dumps
+        from ....render.json import dumps
 
         sys.stdout.write(
             dumps(

@@ -1,16 +1,8 @@
-"""Reading and writing answers files (YAML or JSON), through the one loader."""
+"""Answers out: a file that `advisor advise --answers` accepts."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from ..files.read import load_document, validate
 from ..schema import Answers
-
-
-def load_answers(path: str | Path) -> Answers:
-    """Read and validate an answers file; '-' reads standard input."""
-    return validate(Answers, load_document(path))
 
 
 def answers_to_yaml(answers: Answers) -> str:

@@ -1,0 +1,53 @@
+"""The options several commands share, defined once: --lang, --engine, --answers, --findings and
+--rules, and what they select (the language, the knowledge base, its advisor)."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..engine.choice import ENGINES, ENVIRONMENT_VARIABLE
+from ..i18n import default_lang
+
+
+def add_lang_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang", choices=("en", "nl"), default=None, help="language of the output (default: from the locale)"
+    )
+
+
+def resolve_lang(args: argparse.Namespace) -> str:
+    return getattr(args, "lang", None) or getattr(args, "top_lang", None) or default_lang()
+
+
+def add_engine_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=None,
+        help=f"rule engine (default: durable where it is installed, else python; or ${ENVIRONMENT_VARIABLE})",
+    )
+
+
+def add_answers_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--answers", required=True, metavar="FILE", help="answers file (YAML or JSON); - reads standard input")
+
+
+def add_knowledge_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--findings", metavar="FILE", help="findings file (default: the shipped findings.yaml)")
+    parser.add_argument("--rules", metavar="DIR", help="rules directory (default: the shipped rules/)")
+
+
+def knowledge_from(args: argparse.Namespace):
+    """The knowledge base --findings and --rules name, or the shipped one."""
+    from ..knowledge.load import load_knowledge, shipped_knowledge
+
+    if getattr(args, "findings", None) or getattr(args, "rules", None):
+        return load_knowledge(args.findings, args.rules)
+    return shipped_knowledge()
+
+
+def advisor_from(args: argparse.Namespace):
+    """The advisor of that knowledge base, with the engine --engine names (or the default)."""
+    from ..reasoning.pipeline import advisor_for
+
+    return advisor_for(knowledge_from(args), getattr(args, "engine", None))
