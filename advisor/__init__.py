@@ -37,18 +37,18 @@ _LAZY = {
     "AdvisorError": ("advisor.errors", "AdvisorError"),
     "KnowledgeExport": ("advisor.schema", "KnowledgeExport"),
     "active_engine_name": ("advisor.engine.choice", "active_engine_name"),
-    "export_knowledge": ("advisor.cli.commands.export", "export_knowledge"),
-    "json_schema": ("advisor.cli.commands.schema", "json_schema"),
+    "export_knowledge": ("advisor.knowledge.export", "export_knowledge"),
+    "json_schema": ("advisor.schema.generate", "json_schema"),
 }
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .cli.commands.export import export_knowledge
-    from .cli.commands.schema import json_schema
     from .engine.choice import active_engine_name
     from .errors import AdvisorError
+    from .knowledge.export import export_knowledge
     from .knowledge.load import Knowledge, load_knowledge
     from .reasoning.pipeline import advise
     from .schema import Advice, Answers, KnowledgeExport
+    from .schema.generate import json_schema
 
 
 def __getattr__(name: str) -> Any:

@@ -47,7 +47,7 @@ def test_the_export_validates_against_its_own_model_and_schema(exported):
     document = KnowledgeExport.model_validate_json(exported)
     assert document.rules and document.compiled.rules
     import jsonschema  # a test dependency: never skipped
-    from advisor.cli.commands.schema import json_schema
+    from advisor.schema.generate import json_schema
 
     jsonschema.Draft202012Validator(json_schema("knowledge")).validate(json.loads(exported))
 
@@ -58,7 +58,7 @@ def test_the_export_fails_its_schema_when_it_is_broken(exported):
     with pytest.raises(Exception):
         KnowledgeExport.model_validate(data)
     import jsonschema  # a test dependency: never skipped
-    from advisor.cli.commands.schema import json_schema
+    from advisor.schema.generate import json_schema
 
     assert list(jsonschema.Draft202012Validator(json_schema("knowledge")).iter_errors(data))
 

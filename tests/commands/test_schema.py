@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from advisor.cli.commands.schema import SCHEMAS, json_schema, shipped_schema
+from advisor.schema.generate import SCHEMAS, json_schema, shipped_schema
 from advisor.reasoning.pipeline import advise
 from samples import EXAMPLE_ANSWERS
 

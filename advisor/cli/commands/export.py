@@ -1,22 +1,15 @@
-"""`advisor export`: the whole knowledge base as one versioned document, for tools to embed.
-
-The document holds the findings and statements of the study, the rules in source form and as
-the compiled durable_rules definitions both engines run, the parameters, the questions, the
-recommendations, notices and goal profiles. It validates against advisor/schema/json/knowledge.schema.json
-(`advisor schema knowledge`), and can be read back with ``KnowledgeExport.model_validate``.
-"""
+"""`advisor export`: the whole knowledge base as one versioned JSON or YAML document
+(advisor/knowledge/export.py)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..options import add_knowledge_arguments, knowledge_from
 
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ...knowledge.load import Knowledge
+if TYPE_CHECKING:  # pragma: no cover - pydantic stays off the cold path (--help)
     from ...schema import KnowledgeExport
 
 
@@ -26,51 +19,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_knowledge_arguments(parser)
 
 
-def export_knowledge(knowledge: Knowledge | None = None) -> KnowledgeExport:
-    """The knowledge base (the shipped one by default) as a ``KnowledgeExport``."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    from ..._version import __version__
-    from ...engine.compiler import CATCH_ALL, compile_rules
-    from ...knowledge.load import shipped_knowledge
-    from ...schema import CompiledRuleSet, DerivedFact, KnowledgeExport
-
-    knowledge = knowledge or shipped_knowledge()
-    try:
-        engine_version = version("durable_rules")
-    except PackageNotFoundError:  # the Python engine reads the same definitions
-        engine_version = "2.0.28"
-    derives = {
-        rule.id: DerivedFact(name=name, value=value)
-        for rule in knowledge.rules
-        if rule.then.derive
-        for name, value in rule.then.derive.items()
-    }
-    files = knowledge.findings_file
-    return KnowledgeExport(
-        advisor_version=__version__,
-        knowledge_version=knowledge.version,
-        source=files.source,
-        findings=list(files.findings),
-        statements=list(files.statements),
-        rules=list(knowledge.rules),
-        compiled=CompiledRuleSet(
-            engine_version=engine_version, rules=compile_rules(knowledge), derives=derives, catch_all=CATCH_ALL
-        ),
-        parameters=list(knowledge.parameters.values()),
-        questions=list(knowledge.questions),
-        recommendations=list(knowledge.recommendations.values()),
-        notices=list(knowledge.notices.values()),
-        goals=list(knowledge.goal_profiles.values()),
-    )
-
-
-def export_data(document: KnowledgeExport) -> dict[str, Any]:
-    """The export as plain data, in the source files' own spelling (``as``, ``is``, ``in``)."""
-    return document.model_dump(mode="json", by_alias=True, exclude_none=True)
-
-
 def render(document: KnowledgeExport, fmt: str) -> str:
+    from ...knowledge.export import export_data
+
     data = export_data(document)
     if fmt == "yaml":
         import yaml
@@ -82,6 +33,8 @@ def render(document: KnowledgeExport, fmt: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ...knowledge.export import export_knowledge
+
     text = render(export_knowledge(knowledge_from(args)), args.format)
     if args.out:
         from ...files.write import write_output
