@@ -37,14 +37,14 @@ _LAZY = {
     "AdvisorError": ("advisor.errors", "AdvisorError"),
     "KnowledgeExport": ("advisor.schema", "KnowledgeExport"),
     "active_engine_name": ("advisor.engine.choice", "active_engine_name"),
-    "export_knowledge": ("advisor.knowledge.export", "export_knowledge"),
+    "export_knowledge": ("advisor.engine.export", "export_knowledge"),
     "json_schema": ("advisor.schema.generate", "json_schema"),
 }
 
 if TYPE_CHECKING:  # pragma: no cover
     from .engine.choice import active_engine_name
     from .errors import AdvisorError
-    from .knowledge.export import export_knowledge
+    from .engine.export import export_knowledge
     from .knowledge.load import Knowledge, load_knowledge
     from .reasoning.pipeline import advise
     from .schema import Advice, Answers, KnowledgeExport

@@ -24,10 +24,11 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 def json_schema(name: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one of SCHEMAS."""
-    from .. import schema
+    from . import advice, answers, embedding
 
     model_name, mode, description = SCHEMAS[name]
-    generated = getattr(schema, model_name).model_json_schema(mode=mode)
+    model = next(getattr(module, model_name) for module in (answers, advice, embedding) if hasattr(module, model_name))
+    generated = model.model_json_schema(mode=mode)
     return {
         "$schema": DIALECT,
         "$comment": f"Generated from advisor/schema ({model_name}) by `advisor schema {name}`: {description}.",

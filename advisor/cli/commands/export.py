@@ -1,5 +1,5 @@
 """`advisor export`: the whole knowledge base as one versioned JSON or YAML document
-(advisor/knowledge/export.py)."""
+(advisor/engine/export.py)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def render(document: KnowledgeExport, fmt: str) -> str:
-    from ...knowledge.export import export_data
+    from ...engine.export import export_data
 
     data = export_data(document)
     if fmt == "yaml":
@@ -33,7 +33,7 @@ def render(document: KnowledgeExport, fmt: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ...knowledge.export import export_knowledge
+    from ...engine.export import export_knowledge
 
     text = render(export_knowledge(knowledge_from(args)), args.format)
     if args.out:

@@ -1,4 +1,4 @@
-"""The whole knowledge base as one versioned document, for tools to embed (`advisor export`).
+"""The whole knowledge base, compiled, as one versioned document for tools to embed (`advisor export`).
 
 The document holds the findings and statements of the study, the rules in source form and as
 the compiled durable_rules definitions both engines run, the parameters, the questions, the
@@ -11,15 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from .._version import __version__
+from ..knowledge.load import Knowledge, shipped_knowledge
 from ..schema import CompiledRuleSet, DerivedFact, KnowledgeExport
-from .load import Knowledge, shipped_knowledge
+from .compiler import CATCH_ALL, compile_rules
 
 
 def export_knowledge(knowledge: Knowledge | None = None) -> KnowledgeExport:
     """The knowledge base (the shipped one by default) as a ``KnowledgeExport``."""
     from importlib.metadata import PackageNotFoundError, version
-
-    from ..engine.compiler import CATCH_ALL, compile_rules  # the compiled form is part of the document
 
     knowledge = knowledge or shipped_knowledge()
     try:
