@@ -1,0 +1,388 @@
+"""The words of `advisor measure` (the table, how each figure was computed, warnings and errors) in
+English and Dutch, beside i18n.py's."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from .text import number
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        # the table
+        "title": "Measured usage: {platform}",
+        "period.report": "{days} days to {end}",
+        "period.daily": "{days} daily files, {start} to {end}",
+        "period.days": "{days} days",
+        "period.unknown": "period not known",
+        "figure": "Figure",
+        "value": "Value",
+        "based_on": "Based on",
+        "label.active_share": "active (posted or replied)",
+        "label.active_share.likes": "active (posted, replied or liked)",
+        "label.active_frequency": "how often they post",
+        "label.active_frequency.likes": "how often they post or like",
+        "label.passive_share": "readers",
+        "label.passive_frequency": "how often they read",
+        "label.liked_share": "liked (not counted as active)",
+        "label.liked_share.likes": "liked (counted as active)",
+        "daily": "daily",
+        "weekly": "weekly",
+        "monthly": "monthly",
+        "less": "less",
+        "unknown": "unknown",
+        "counted": "Counted: {people} people ({who})",
+        "left_out": "left out: {parts}",
+        "left.deleted": "{count} deleted",
+        "left.suspended": "{count} suspended",
+        "left.guests": "{count} guests",
+        "left.bad_rows": "{count} unreadable rows",
+        "denominator": "Shares of: {note}",
+        "data_date": "Date of the data: {date}",
+        "files": "Files: {files}",
+        "file": "{name} ({rows} rows)",
+        "file.day": "{name} ({day}, {rows} rows)",
+        "next": "To use it: --format yaml --out usage.yaml, add your goals (goals: [...]), then advisor advise --answers usage.yaml",
+        "yaml_header": "# Usage measured from the platform's own export: see `measured:` for how.\n"
+        "# Add your goals, e.g. `goals: [alignment, engagement]`, then: advisor advise --answers THIS-FILE\n",
+        # who is counted, per format
+        "who.viva-engage": "User State Activated",
+        "who.teams": "Is Deleted False",
+        "who.slack": "members; guests left out",
+        "who.columns": "one per row",
+        "who.columns.user": "one per user",
+        # the denominator
+        "denominator.export": "the {people} people in the export ({who}); an export lists people with an account, "
+        "not all employees: --employees N divides by the head count",
+        "denominator.employees": "--employees {employees}: the export covers {people} of {employees} employees",
+        # how each figure was computed
+        "how.active": "{people} of {of} people posted at least once in the period ({rule}) = {percent}",
+        "how.active.likes": "{people} of {of} people posted or liked at least once in the period ({rule}) = {percent}",
+        "how.readers": "{people} of {of} people read at least once in the period ({rule}) = {percent}",
+        "how.liked": "{people} of {of} people liked at least once in the period ({rule}) = {percent}; "
+        "not counted as active (--likes-count-as-active counts them)",
+        "how.liked.likes": "{people} of {of} people liked at least once in the period ({rule}) = {percent}; "
+        "counted as active (--likes-count-as-active)",
+        "rule.replies": "replies are posts",
+        "rule.any_day": "on at least one day",
+        "how.messages": "median {median} {unit} per {who} in {days} days = {rate} per 30 days: {band} ({thresholds})",
+        "how.days": "median {median} days with {what} per {who}, in {days} days of data = {rate} days per 30 days: "
+        "{band} ({thresholds})",
+        "thresholds": "heuristic thresholds, not findings of the study: daily from {daily}, weekly from {weekly}, "
+        "monthly from {monthly} per 30 days",
+        "unit.posts": "messages posted",
+        "unit.posts.likes": "messages posted or liked",
+        "unit.reads": "reads",
+        "what.posts": "a post",
+        "what.posts.likes": "a post or a like",
+        "what.reads": "a read",
+        "what.reads.slack": "activity (is_active)",
+        "who.active": "active person",
+        "who.reader": "reader",
+        "how.nobody_posted": "no one posted: there is no frequency to measure",
+        "how.nobody_read": "no one read: there is no frequency to measure",
+        "how.no_period": "median {median} per person, but the export does not say how many days it covers: "
+        "give days=N in --columns",
+        "how.no_reads.teams": "Teams reports no read count: who reads, and how often, cannot be measured from this "
+        "export (Has Other Action, e.g. opening a post without replying, is not a read count)",
+        # notes
+        "note.heuristics": "Frequencies are cut at heuristic thresholds (named parameters of the knowledge), not at "
+        "findings of the study.",
+        "note.purposes": "Purposes cannot be read from an export: they stay questions.",
+        "note.messages": "Frequencies from message counts: 20 messages on a single day count as 20 (daily files "
+        "give days active instead).",
+        "note.period": "The period is the {days} days up to the Report Refresh Date (inferred from the report's "
+        "'last N days').",
+        "note.daily": "A Report Period of 1 marks a daily file (inferred); its day is read from its name "
+        "(YYYY-MM-DD), else from its Report Refresh Date (inferred).",
+        "note.missing_days": "Days from {start} to {end} without a file: {missing}; the rates are scaled from the "
+        "{days} days given.",
+        "note.graph_json": "Graph's JSON says userState 'active' where the CSV says Activated: read as Activated.",
+        "note.teams": "Only channel posts and replies count as posting (Post Messages + Reply Messages); chats, "
+        "calls and meetings do not.",
+        "note.slack": "messages_posted_count counts every message, direct messages included (inferred); is_active "
+        "is read as reading (Slack counts a member as active who read or posted that day: inferred).",
+        "note.guests": "Guests are left out: they are not employees.",
+        "note.bad_rows": "{count} rows could not be read and were left out; each was reported with its row and "
+        "column.",
+        "note.parts": "The {count} files are read as parts of one export of one period.",
+        # warnings and errors
+        "warning": "warning",
+        "row": "row {row}",
+        "bad.hint": "the row is left out; the run goes on",
+        "bad.more": "and {count} more unreadable rows",
+        "bad.summary": "{bad} of {rows} rows could not be read and were left out ({percent}%); the run goes on "
+        "(it stops above 5%)",
+        "bad.too_many": "{bad} of {rows} rows ({percent}%) could not be read: more than 5%, so the run stops and "
+        "nothing was measured",
+        "bad.too_many.hint": "check that this is the export you meant, and that it was not edited by hand",
+        "bad.cells": "has {cells} cells; the header has {width}",
+        "bad.not_object": "not a JSON object",
+        "bad.not_json": "not valid JSON",
+        "bad.no_person": "missing: a row without a person",
+        "bad.missing": "missing",
+        "bad.state": "unknown user state {value}; expected Activated, Deleted or Suspended",
+        "bad.refresh_differs": "{value} differs from the file's date, {file}",
+        "bad.period": "a period that cannot be read: {value}; expected the number of days, e.g. 30",
+        "bad.period_differs": "{value} days differs from the file's period, {file} days",
+        "bad.not_number": "not a number: {value}",
+        "bad.not_whole": "not a whole number: {value}",
+        "bad.negative": "a negative count: {value}",
+        "bad.flag": "expected True or False, got {value}",
+        "bad.date": "a date that cannot be read: {value}; expected YYYY-MM-DD",
+        "error.no_files": "name at least one export file",
+        "error.same_file": "the same file is given twice",
+        "error.platforms": "exports of different platforms: {first} is {a}, {second} is {b}",
+        "error.platforms.hint": "measure one platform at a time",
+        "error.periods": "exports of different periods: {first} covers {a}, {second} covers {b}",
+        "error.periods.hint": "measure one period at a time: the same Report Period and Report Refresh Date, or "
+        "daily files of one month",
+        "error.mixed": "daily files and period exports together: {first} is {a}, {second} is {b}",
+        "error.same_day": "two files cover the same day, {day}: {first} and {second}",
+        "error.same_day.hint": "give each day once; name daily files after their day, e.g. engage-2024-05-03.csv",
+        "error.platform": "unknown platform {name!r}; the platforms: {names}",
+        "error.platform.hint": "--platform names a platform; with --columns any short name will do, e.g. workvivo",
+        "error.head_count": "a head count of 1 or more (got {value})",
+        "error.employees": "--employees {employees} is fewer than the {people} people the export counts",
+        "error.employees.hint": "give the head count of the whole organisation, or leave --employees out",
+        "error.empty": "no people in the export: nothing to measure",
+        "error.empty.hint": "export the report again; a share of an empty export would be a false 0%",
+        "error.inactive": "no one in the export posted, read or liked anything in the period: the export looks empty",
+        "error.inactive.hint": "check the period and that usage reports are on; if the platform is really unused, "
+        "write the usage by hand (active_share: 0)",
+        "period.kind.daily": "daily files",
+        "period.kind.report": "an export over {days} days",
+        "error.too_many_days": "daily files of more than one month: {start} to {end}",
+        "error.too_many_days.hint": "measure at most 31 days at a time",
+        "source.missing": "no such file",
+        "source.missing.hint": "check the path",
+        "source.directory": "is a directory, expected an export file",
+        "source.unreadable": "cannot read: {error}",
+        "source.empty": "the file is empty",
+        "source.again": "export the report again",
+        "source.long_header": "the first line is too long to be a header",
+        "source.not_utf8": "not UTF-8 text",
+        "source.not_utf8.hint": "export or save the file as UTF-8",
+        "source.csv": "not a readable CSV file: {error}",
+        "source.gzip": "a damaged gzip file: {error}",
+        "source.gzip.hint": "download it again",
+        "source.json": "not valid JSON near character {pos}",
+        "source.json_item": "an item larger than 16 MB near character {pos}",
+        "source.no_value": 'no "value" list: not a Graph report in JSON',
+        "format.unknown": "not a usage export the advisor knows (its columns: {columns})",
+        "format.unknown.hint": "the columns expected for each format:\n{expected}",
+        "format.any_csv": "any other CSV with one row per person",
+        "format.no_column": "no column {columns} (--columns names it)",
+        "format.columns": "its columns: {columns}",
+        "columns.not_pair": "{part} is not KEY=COLUMN",
+        "columns.unknown_key": "unknown key {key}; the keys are {keys}",
+        "columns.twice": "{key} is given twice",
+        "columns.days": "days is the number of days the export covers, 1 to 366 (got {value})",
+        "columns.missing": "name the {keys} column",
+        "columns.hint": "e.g. {example}",
+        "none": "none",
+        "short.share": "{people} of {of} people",
+        "short.messages": "median {median} in {days} days = {rate} per 30 days",
+        "short.messages.30": "median {median} per person in 30 days",
+        "short.days": "median {median} of {days} days = {rate} days per 30",
+        "short.not_measurable": "not in this export",
+        "short.nobody": "no one to measure",
+        "short.no_period": "period not known",
+        "footer.thresholds": "Frequencies: daily from {daily}, weekly from {weekly}, monthly from {monthly} times per "
+        "30 days: heuristics, not findings of the study.",
+        "footer.more": "How each figure was computed: --format yaml (the measured block).",
+    },
+    "nl": {
+        "title": "Gemeten gebruik: {platform}",
+        "period.report": "{days} dagen tot en met {end}",
+        "period.daily": "{days} dagbestanden, {start} tot en met {end}",
+        "period.days": "{days} dagen",
+        "period.unknown": "periode onbekend",
+        "figure": "Cijfer",
+        "value": "Waarde",
+        "based_on": "Gebaseerd op",
+        "label.active_share": "actief (plaatste of reageerde)",
+        "label.active_share.likes": "actief (plaatste, reageerde of likete)",
+        "label.active_frequency": "hoe vaak ze plaatsen",
+        "label.active_frequency.likes": "hoe vaak ze plaatsen of liken",
+        "label.passive_share": "lezers",
+        "label.passive_frequency": "hoe vaak ze lezen",
+        "label.liked_share": "likete (niet als actief geteld)",
+        "label.liked_share.likes": "likete (als actief geteld)",
+        "daily": "dagelijks",
+        "weekly": "wekelijks",
+        "monthly": "maandelijks",
+        "less": "minder",
+        "unknown": "onbekend",
+        "counted": "Geteld: {people} mensen ({who})",
+        "left_out": "weggelaten: {parts}",
+        "left.deleted": "{count} verwijderd",
+        "left.suspended": "{count} geschorst",
+        "left.guests": "{count} gasten",
+        "left.bad_rows": "{count} onleesbare rijen",
+        "denominator": "Aandelen van: {note}",
+        "data_date": "Datum van de gegevens: {date}",
+        "files": "Bestanden: {files}",
+        "file": "{name} ({rows} rijen)",
+        "file.day": "{name} ({day}, {rows} rijen)",
+        "next": "Zo gebruikt u het: --format yaml --out gebruik.yaml, voeg uw doelen toe (goals: [...]), dan "
+        "advisor advise --answers gebruik.yaml",
+        "yaml_header": "# Gebruik gemeten uit de eigen export van het platform: zie `measured:` voor hoe.\n"
+        "# Voeg uw doelen toe, bijv. `goals: [alignment, engagement]`, dan: advisor advise --answers DIT-BESTAND\n",
+        "who.viva-engage": "User State Activated",
+        "who.teams": "Is Deleted False",
+        "who.slack": "leden; gasten weggelaten",
+        "who.columns": "één per rij",
+        "who.columns.user": "één per gebruiker",
+        "denominator.export": "de {people} mensen in de export ({who}); een export telt mensen met een account, "
+        "niet alle medewerkers: --employees N deelt door het aantal medewerkers",
+        "denominator.employees": "--employees {employees}: de export beslaat {people} van de {employees} medewerkers",
+        "how.active": "{people} van de {of} mensen plaatsten minstens één bericht in de periode ({rule}) = {percent}",
+        "how.active.likes": "{people} van de {of} mensen plaatsten of liketen minstens één keer in de periode ({rule}) = {percent}",
+        "how.readers": "{people} van de {of} mensen lazen minstens één keer in de periode ({rule}) = {percent}",
+        "how.liked": "{people} van de {of} mensen liketen minstens één keer in de periode ({rule}) = {percent}; "
+        "niet als actief geteld (--likes-count-as-active telt ze mee)",
+        "how.liked.likes": "{people} van de {of} mensen liketen minstens één keer in de periode ({rule}) = {percent}; "
+        "als actief geteld (--likes-count-as-active)",
+        "rule.replies": "reacties zijn berichten",
+        "rule.any_day": "op minstens één dag",
+        "how.messages": "mediaan {median} {unit} per {who} in {days} dagen = {rate} per 30 dagen: {band} ({thresholds})",
+        "how.days": "mediaan {median} dagen met {what} per {who}, in {days} dagen aan gegevens = {rate} dagen per 30 "
+        "dagen: {band} ({thresholds})",
+        "thresholds": "heuristische drempels, geen bevindingen van het onderzoek: dagelijks vanaf {daily}, "
+        "wekelijks vanaf {weekly}, maandelijks vanaf {monthly} per 30 dagen",
+        "unit.posts": "geplaatste berichten",
+        "unit.posts.likes": "geplaatste of gelikete berichten",
+        "unit.reads": "keer gelezen",
+        "what.posts": "een bericht",
+        "what.posts.likes": "een bericht of een like",
+        "what.reads": "lezen",
+        "what.reads.slack": "activiteit (is_active)",
+        "who.active": "actieve persoon",
+        "who.reader": "lezer",
+        "how.nobody_posted": "niemand plaatste een bericht: er is geen frequentie te meten",
+        "how.nobody_read": "niemand las: er is geen frequentie te meten",
+        "how.no_period": "mediaan {median} per persoon, maar de export zegt niet hoeveel dagen hij beslaat: "
+        "geef days=N in --columns",
+        "how.no_reads.teams": "Teams rapporteert geen leesaantallen: wie leest, en hoe vaak, is uit deze export niet "
+        "te meten (Has Other Action, bijv. een bericht openen zonder te reageren, is geen leesaantal)",
+        "note.heuristics": "Frequenties zijn ingedeeld met heuristische drempels (benoemde parameters van de kennis), "
+        "niet met bevindingen van het onderzoek.",
+        "note.purposes": "Doelen van gebruik staan niet in een export: die blijven vragen.",
+        "note.messages": "Frequenties uit aantallen berichten: 20 berichten op één dag tellen als 20 (dagbestanden "
+        "geven in plaats daarvan actieve dagen).",
+        "note.period": "De periode is de {days} dagen tot en met de Report Refresh Date (afgeleid uit 'de laatste "
+        "N dagen' van het rapport).",
+        "note.daily": "Een Report Period van 1 kenmerkt een dagbestand (afgeleid); de dag komt uit de bestandsnaam "
+        "(JJJJ-MM-DD), anders uit de Report Refresh Date (afgeleid).",
+        "note.missing_days": "Dagen van {start} tot en met {end} zonder bestand: {missing}; de frequenties zijn "
+        "geschaald vanuit de {days} gegeven dagen.",
+        "note.graph_json": "De JSON van Graph zegt userState 'active' waar de CSV Activated zegt: gelezen als "
+        "Activated.",
+        "note.teams": "Alleen kanaalberichten en reacties tellen als plaatsen (Post Messages + Reply Messages); "
+        "chats, gesprekken en vergaderingen niet.",
+        "note.slack": "messages_posted_count telt elk bericht, ook directe berichten (afgeleid); is_active geldt "
+        "als lezen (Slack noemt een lid actief dat die dag las of plaatste: afgeleid).",
+        "note.guests": "Gasten zijn weggelaten: het zijn geen medewerkers.",
+        "note.bad_rows": "{count} rijen waren onleesbaar en zijn weggelaten; elk is gemeld met rij en kolom.",
+        "note.parts": "De {count} bestanden zijn gelezen als delen van één export over één periode.",
+        "warning": "waarschuwing",
+        "row": "rij {row}",
+        "bad.hint": "de rij is weggelaten; de meting gaat door",
+        "bad.more": "en nog {count} onleesbare rijen",
+        "bad.summary": "{bad} van de {rows} rijen waren onleesbaar en zijn weggelaten ({percent}%); de meting gaat "
+        "door (boven 5% stopt hij)",
+        "bad.too_many": "{bad} van de {rows} rijen ({percent}%) waren onleesbaar: meer dan 5%, dus de meting stopt "
+        "en er is niets gemeten",
+        "bad.too_many.hint": "controleer of dit de bedoelde export is, en of hij niet met de hand is bewerkt",
+        "bad.cells": "heeft {cells} cellen; de kopregel heeft er {width}",
+        "bad.not_object": "geen JSON-object",
+        "bad.not_json": "geen geldige JSON",
+        "bad.no_person": "ontbreekt: een rij zonder persoon",
+        "bad.missing": "ontbreekt",
+        "bad.state": "onbekende gebruikersstatus {value}; verwacht Activated, Deleted of Suspended",
+        "bad.refresh_differs": "{value} wijkt af van de datum van het bestand, {file}",
+        "bad.period": "een onleesbare periode: {value}; verwacht het aantal dagen, bijv. 30",
+        "bad.period_differs": "{value} dagen wijkt af van de periode van het bestand, {file} dagen",
+        "bad.not_number": "geen getal: {value}",
+        "bad.not_whole": "geen geheel getal: {value}",
+        "bad.negative": "een negatief aantal: {value}",
+        "bad.flag": "verwacht True of False, kreeg {value}",
+        "bad.date": "een onleesbare datum: {value}; verwacht JJJJ-MM-DD",
+        "error.no_files": "noem minstens één exportbestand",
+        "error.same_file": "hetzelfde bestand staat er twee keer",
+        "error.platforms": "exports van verschillende platforms: {first} is {a}, {second} is {b}",
+        "error.platforms.hint": "meet één platform tegelijk",
+        "error.periods": "exports van verschillende periodes: {first} beslaat {a}, {second} beslaat {b}",
+        "error.periods.hint": "meet één periode tegelijk: dezelfde Report Period en Report Refresh Date, of "
+        "dagbestanden van één maand",
+        "error.mixed": "dagbestanden en exports over een periode samen: {first} is {a}, {second} is {b}",
+        "error.same_day": "twee bestanden beslaan dezelfde dag, {day}: {first} en {second}",
+        "error.same_day.hint": "geef elke dag één keer; noem dagbestanden naar hun dag, bijv. engage-2024-05-03.csv",
+        "error.platform": "onbekend platform {name!r}; de platforms: {names}",
+        "error.platform.hint": "--platform noemt een platform; met --columns mag elke korte naam, bijv. workvivo",
+        "error.head_count": "een aantal medewerkers van 1 of meer (kreeg {value})",
+        "error.employees": "--employees {employees} is minder dan de {people} mensen die de export telt",
+        "error.employees.hint": "geef het aantal medewerkers van de hele organisatie, of laat --employees weg",
+        "error.empty": "geen mensen in de export: niets te meten",
+        "error.empty.hint": "exporteer het rapport opnieuw; een aandeel van een lege export zou een onterechte 0% zijn",
+        "error.inactive": "niemand in de export plaatste, las of likete iets in de periode: de export lijkt leeg",
+        "error.inactive.hint": "controleer de periode en of gebruiksrapporten aan staan; wordt het platform echt niet "
+        "gebruikt, vul het gebruik dan met de hand in (active_share: 0)",
+        "period.kind.daily": "dagbestanden",
+        "period.kind.report": "een export over {days} dagen",
+        "error.too_many_days": "dagbestanden van meer dan een maand: {start} tot en met {end}",
+        "error.too_many_days.hint": "meet hoogstens 31 dagen tegelijk",
+        "source.missing": "bestand bestaat niet",
+        "source.missing.hint": "controleer het pad",
+        "source.directory": "is een map, verwacht een exportbestand",
+        "source.unreadable": "kan niet lezen: {error}",
+        "source.empty": "het bestand is leeg",
+        "source.again": "exporteer het rapport opnieuw",
+        "source.long_header": "de eerste regel is te lang voor een kopregel",
+        "source.not_utf8": "geen UTF-8-tekst",
+        "source.not_utf8.hint": "exporteer of bewaar het bestand als UTF-8",
+        "source.csv": "geen leesbaar CSV-bestand: {error}",
+        "source.gzip": "een beschadigd gzip-bestand: {error}",
+        "source.gzip.hint": "download het opnieuw",
+        "source.json": "geen geldige JSON bij teken {pos}",
+        "source.json_item": "een item groter dan 16 MB bij teken {pos}",
+        "source.no_value": 'geen "value"-lijst: geen Graph-rapport in JSON',
+        "format.unknown": "geen gebruiksexport die de adviseur kent (de kolommen: {columns})",
+        "format.unknown.hint": "de verwachte kolommen per formaat:\n{expected}",
+        "format.any_csv": "elke andere CSV met één rij per persoon",
+        "format.no_column": "geen kolom {columns} (--columns noemt die)",
+        "format.columns": "de kolommen: {columns}",
+        "columns.not_pair": "{part} is geen SLEUTEL=KOLOM",
+        "columns.unknown_key": "onbekende sleutel {key}; de sleutels zijn {keys}",
+        "columns.twice": "{key} staat er twee keer",
+        "columns.days": "days is het aantal dagen dat de export beslaat, 1 tot en met 366 (kreeg {value})",
+        "columns.missing": "noem de kolom voor {keys}",
+        "columns.hint": "bijv. {example}",
+        "none": "geen",
+        "short.share": "{people} van de {of} mensen",
+        "short.messages": "mediaan {median} in {days} dagen = {rate} per 30 dagen",
+        "short.messages.30": "mediaan {median} per persoon in 30 dagen",
+        "short.days": "mediaan {median} van {days} dagen = {rate} dagen per 30",
+        "short.not_measurable": "niet in deze export",
+        "short.nobody": "niemand om te meten",
+        "short.no_period": "periode onbekend",
+        "footer.thresholds": "Frequenties: dagelijks vanaf {daily}, wekelijks vanaf {weekly}, maandelijks vanaf "
+        "{monthly} keer per 30 dagen: heuristieken, geen bevindingen van het onderzoek.",
+        "footer.more": "Hoe elk cijfer is berekend: --format yaml (het blok measured).",
+    },
+}
+
+
+def w(lang: str, key: str, /, **values: object) -> str:
+    """A word or sentence of `advisor measure`; numbers written the language's way."""
+    text = WORDS.get(lang, WORDS["en"]).get(key) or WORDS["en"][key]
+    shown = {
+        name: number(value, lang) if isinstance(value, (int, float, Fraction)) and not isinstance(value, bool) else value
+        for name, value in values.items()
+    }
+    return text.format(**shown) if values else text
+
+
+def has(lang: str, key: str) -> bool:
+    return key in WORDS.get(lang, WORDS["en"])
