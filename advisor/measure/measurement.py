@@ -16,7 +16,7 @@ from .figures import UNKNOWN, Frequency, Share, frequency, share
 from .formats import PLATFORMS, Format, columns_format, parse_columns, recognise
 from .provenance import Figures, Period, measured
 from .rows import BadRow, RowReader
-from .sources import open_source
+from .sources import Source, open_source
 from .tally import DailyTally, PeriodTally, PersonTally
 from .thresholds import thresholds
 from .words import w
@@ -77,6 +77,7 @@ def measure_exports(
 
     formats = [_recognise(path, spec, platform, lang) for path in paths]  # every file, before reading any
     _check_together(paths, formats, lang)
+    likes_count_as_active = likes_count_as_active and formats[0].liked is not None  # Teams counts no likes
     reading = _Reading(likes_count_as_active, lang)
     for path, fmt in zip(paths, formats):
         reading.read(path, fmt)
@@ -164,7 +165,7 @@ class _Reading:
         self.kind: str | None = None  # period or daily
         self.first: tuple[str, str] | None = None  # (file name, its period in words), to refuse another
         self.report: tuple[int | None, datetime.date | None] | None = None  # a period export: (days, refresh date)
-        self.file_days: dict[int, str] = {}  # daily files: day -> the file that covers it
+        self.file_days: dict[int, tuple[Path, str]] = {}  # daily files: day -> the file (path, name) that covers it
         self.files: list[MeasuredFile] = []
         self.rows = 0
         self.bad = 0
@@ -185,7 +186,7 @@ class _Reading:
                     self._bad_row(source, line, number, bad)
                     continue
                 if add is None:  # the first readable row says what kind of file this is
-                    file_day = self._start(source.name, fmt, reader)
+                    file_day = self._start(source, fmt, reader)
                     add = self.tally.add
                 if self.kind == "daily":
                     if day is None:
@@ -198,14 +199,15 @@ class _Reading:
             self.rows += rows
         if fmt.date is not None:  # Slack: the days come from the rows; no two files may share one
             for day in sorted(days):
-                self._claim_day(day, source.name)
+                self._claim_day(day, source)
         only_day = next(iter(days)) if len(days) == 1 else None
         day_text = datetime.date.fromordinal(only_day).isoformat() if only_day else None
         self.files.append(MeasuredFile(name=source.name, format=fmt.id, rows=rows, day=day_text))
 
-    def _start(self, name: str, fmt: Format, reader: RowReader) -> int | None:
+    def _start(self, source: Source, fmt: Format, reader: RowReader) -> int | None:
         """Decide on a file from its first readable row: a period export or a daily file, and is
         it of the same period as the files before it?"""
+        name = source.name
         file_day = None
         if fmt.date is not None:
             kind, describe = "daily", w(self.lang, "period.kind.daily")
@@ -235,22 +237,21 @@ class _Reading:
             else:
                 self.tally = PeriodTally(self.likes)
         if file_day is not None:
-            self._claim_day(file_day, name)
+            self._claim_day(file_day, source)
         return file_day
 
-    def _claim_day(self, day: int, name: str) -> None:
-        other = self.file_days.get(day)
-        if other is not None and other != name:
-            message = w(self.lang, "error.same_day", day=datetime.date.fromordinal(day).isoformat(), first=other, second=name)
-            raise AdvisorError(Problem(source=name, message=message, hint=w(self.lang, "error.same_day.hint")))
-        self.file_days[day] = name
+    def _claim_day(self, day: int, source: Source) -> None:
+        other = self.file_days.setdefault(day, (source.path, source.name))
+        if other[0] != source.path:
+            message = w(self.lang, "error.same_day", day=datetime.date.fromordinal(day).isoformat(), first=other[1], second=source.name)
+            raise AdvisorError(Problem(source=source.name, message=message, hint=w(self.lang, "error.same_day.hint")))
 
     def _refuse(self, key: str, name: str, describe: str, hint: str) -> None:
         first, first_describe = self.first or ("", "")
         message = w(self.lang, key, first=first, a=first_describe, second=name, b=describe)
         raise AdvisorError(Problem(source=name, message=message, hint=w(self.lang, hint)))
 
-    def _bad_row(self, source, line: int | None, number: int, bad: BadRow) -> None:
+    def _bad_row(self, source: Source, line: int | None, number: int, bad: BadRow) -> None:
         self.bad += 1
         if len(self.bad_problems) >= SHOWN_BAD_ROWS:
             return

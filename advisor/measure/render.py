@@ -29,20 +29,10 @@ def render(measurement: Measurement, fmt: str, lang: str) -> str:
 
 def text(measurement: Measurement, lang: str) -> str:
     measured = measurement.provenance
-    figures = measurement.figures
-    likes = ".likes" if measured.likes_count_as_active else ""
-    rows = [(w(lang, "figure"), w(lang, "value"), w(lang, "based_on"))]
-    if figures is not None:
-        rows += [
-            (w(lang, f"label.active_share{likes}"), _value(figures.active_share.value, lang), _short_share(figures.active_share, lang)),
-            (w(lang, f"label.active_frequency{likes}"), _value(figures.active_frequency.value, lang), _short_frequency(figures.active_frequency, measurement, lang)),
-            (w(lang, "label.passive_share"), _value(figures.passive_share.value, lang), _short_share(figures.passive_share, lang)),
-            (w(lang, "label.passive_frequency"), _value(figures.passive_frequency.value, lang), _short_frequency(figures.passive_frequency, measurement, lang)),
-        ]
-        if figures.liked_share is not None:
-            rows.append((w(lang, f"label.liked_share{likes}"), _value(figures.liked_share.value, lang), _short_share(figures.liked_share, lang)))
+    rows = [(w(lang, "figure"), w(lang, "value"), w(lang, "based_on"))] + _figure_rows(measurement, lang)
     widths = [max(len(row[i]) for row in rows) for i in range(2)]
-    lines = [f"{w(lang, 'title', platform=PLATFORMS.get(measured.platform, measured.platform))} · {_period(measurement, lang)}", ""]
+    platform = PLATFORMS.get(measured.platform, measured.platform)
+    lines = [f"{w(lang, 'title', platform=platform)} · {_period(measurement, lang)}", ""]
     lines += [f"  {a:<{widths[0]}}  {b:<{widths[1]}}  {c}".rstrip() for a, b, c in rows]
     people = measured.people
     left = [
@@ -63,6 +53,23 @@ def text(measurement: Measurement, lang: str) -> str:
     lines += ["", w(lang, "footer.thresholds", **{band: measured.thresholds.get(name, "?") for band, name in BANDS})]
     lines += [w(lang, "note.purposes"), w(lang, "footer.more"), w(lang, "next")]
     return "\n".join(lines) + "\n"
+
+
+def _figure_rows(measurement: Measurement, lang: str) -> list[tuple[str, str, str]]:
+    """(label, value, what it is based on) for each figure."""
+    figures = measurement.figures
+    if figures is None:
+        return []
+    likes = ".likes" if measurement.provenance.likes_count_as_active else ""
+    rows = [
+        (f"active_share{likes}", figures.active_share.value, _short_share(figures.active_share, lang)),
+        (f"active_frequency{likes}", figures.active_frequency.value, _short_frequency(figures.active_frequency, measurement, lang)),
+        ("passive_share", figures.passive_share.value, _short_share(figures.passive_share, lang)),
+        ("passive_frequency", figures.passive_frequency.value, _short_frequency(figures.passive_frequency, measurement, lang)),
+    ]
+    if figures.liked_share is not None:
+        rows.append((f"liked_share{likes}", figures.liked_share.value, _short_share(figures.liked_share, lang)))
+    return [(w(lang, f"label.{label}"), _value(value, lang), based) for label, value, based in rows]
 
 
 def _value(value: int | float | str, lang: str) -> str:

@@ -149,6 +149,15 @@ def test_two_files_of_one_day_are_refused(cli, tmp_path):
     refused(cli("measure", str(first), str(second)), "two files cover the same day, 2024-05-03")
 
 
+def test_two_slack_files_of_one_day_are_refused(cli, tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    members = [(f"U{i}", False, True, 1, 0) for i in range(3)]
+    first = slack_day(tmp_path / "a" / "member.json.gz", "2024-05-03", members)
+    second = slack_day(tmp_path / "b" / "member.json.gz", "2024-05-03", members)
+    refused(cli("measure", str(first), str(second)), "two files cover the same day, 2024-05-03")
+
+
 def test_daily_files_of_more_than_a_month_are_refused(cli, tmp_path):
     first = viva_engage(tmp_path / "engage-2024-05-01.csv", TWENTY, period="1")
     second = viva_engage(tmp_path / "engage-2024-06-15.csv", TWENTY, period="1")

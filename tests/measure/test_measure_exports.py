@@ -165,6 +165,9 @@ def test_teams_has_no_readers(cli, tmp_path):
     assert "Teams reports no read count" in figures["passive_frequency"]["how"]
     assert "liked_share" not in figures
     assert data["measured"]["people"]["deleted"] == 1
+    # Teams counts no likes: --likes-count-as-active changes nothing, and the record says so
+    _, liked = measure(cli, str(path), "--likes-count-as-active")
+    assert liked["usage"] == data["usage"] and liked["measured"]["likes_count_as_active"] is False
 
 
 def test_any_csv_with_columns(cli, tmp_path):
