@@ -18,7 +18,6 @@ import argparse
 import csv
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile

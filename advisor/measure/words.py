@@ -151,7 +151,6 @@ WORDS: dict[str, dict[str, str]] = {
         "error.inactive.hint": "check the period and that usage reports are on; if the platform is really unused, "
         "write the usage by hand (active_share: 0)",
         "period.kind.daily": "daily files",
-        "period.kind.report": "an export over {days} days",
         "error.too_many_days": "daily files of more than one month: {start} to {end}",
         "error.too_many_days.hint": "measure at most 31 days at a time",
         "source.missing": "no such file",
@@ -330,7 +329,6 @@ WORDS: dict[str, dict[str, str]] = {
         "error.inactive.hint": "controleer de periode en of gebruiksrapporten aan staan; wordt het platform echt niet "
         "gebruikt, vul het gebruik dan met de hand in (active_share: 0)",
         "period.kind.daily": "dagbestanden",
-        "period.kind.report": "een export over {days} dagen",
         "error.too_many_days": "dagbestanden van meer dan een maand: {start} tot en met {end}",
         "error.too_many_days.hint": "meet hoogstens 31 dagen tegelijk",
         "source.missing": "bestand bestaat niet",
@@ -382,7 +380,3 @@ def w(lang: str, key: str, /, **values: object) -> str:
         for name, value in values.items()
     }
     return text.format(**shown) if values else text
-
-
-def has(lang: str, key: str) -> bool:
-    return key in WORDS.get(lang, WORDS["en"])
