@@ -141,7 +141,7 @@ WORDS: dict[str, dict[str, str]] = {
         "error.same_day": "two files cover the same day, {day}: {first} and {second}",
         "error.same_day.hint": "give each day once; name daily files after their day, e.g. engage-2024-05-03.csv",
         "error.platform": "unknown platform {name!r}; the platforms: {names}",
-        "error.platform.hint": "--platform names a platform; with --columns any short name will do, e.g. workvivo",
+        "error.platform.hint": "--platform names a platform; with --columns any short name works, e.g. workvivo",
         "error.head_count": "a head count of 1 or more (got {value})",
         "error.employees": "--employees {employees} is fewer than the {people} people the export counts",
         "error.employees.hint": "give the head count of the whole organisation, or leave --employees out",
