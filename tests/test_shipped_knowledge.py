@@ -28,13 +28,16 @@ def test_every_recommendation_and_notice_is_concluded_by_a_rule(knowledge):
 
 
 def test_every_parameter_is_used_and_documented(knowledge):
+    from advisor.measure.thresholds import PARAMETERS as MEASUREMENT
+
     used = set()
     for rule in knowledge.rules:
         for pattern in rule.when:
             for _, operand in pattern.tests():
                 if getattr(operand, "param", None):
                     used.add(operand.param)
-    assert used == set(knowledge.parameters)
+    assert used == {name for name, p in knowledge.parameters.items() if p.used_by == "rules"}
+    assert set(MEASUREMENT) == {name for name, p in knowledge.parameters.items() if p.used_by == "measurement"}
     for parameter in knowledge.parameters.values():
         assert len(parameter.provenance) > 40, parameter.name
 

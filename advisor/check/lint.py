@@ -263,6 +263,8 @@ def check_catalog(lint: Lint) -> None:
 
 
 def check_parameters(lint: Lint) -> None:
+    from ..measure.thresholds import PARAMETERS as MEASUREMENT, threshold_problems
+
     knowledge = lint.knowledge
     used = {
         operand.param
@@ -271,8 +273,20 @@ def check_parameters(lint: Lint) -> None:
         for _, operand in pattern.tests()
         if getattr(operand, "param", None)
     }
+    for name, code, problem in threshold_problems(knowledge):
+        lint.problems.append(checked(problem, code, name))
     for name, parameter in knowledge.parameters.items():
-        if name not in used:
+        if parameter.used_by == "measurement":
+            if name not in MEASUREMENT:  # marked so, but advisor measure reads no such parameter
+                lint.add(
+                    "unused-parameter",
+                    "parameters",
+                    name,
+                    ("used_by",),
+                    f"parameter {name!r} is used by no rule, and advisor measure does not read it",
+                    f"advisor measure reads {', '.join(MEASUREMENT)}",
+                )
+        elif name not in used and name not in MEASUREMENT:  # unmarked measurement ones: threshold_problems
             lint.add("unused-parameter", "parameters", name, (), f"parameter {name!r} is used by no rule")
         for part in ("description", "provenance"):
             text = getattr(parameter, part)

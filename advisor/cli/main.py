@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("advisor.cli.commands.schema", "JSON Schemas of answers, advice, the export and the protocols"),
     "serve": ("advisor.cli.commands.serve", "advice over a JSON-lines protocol on standard input and output"),
     "batch": ("advisor.cli.commands.batch", "advice for every row of a CSV or JSON-lines file, or a folder of answers"),
+    "measure": ("advisor.cli.commands.measure", "usage measured from a platform's own export, in the answers format"),
 }
 
 

@@ -9,6 +9,7 @@ from pydantic import Field, PlainValidator, StringConstraints, WithJsonSchema, f
 
 from ..vocabulary import GOALS, UNKNOWN
 from .base import Frequency, Goal, Model, PurposeLevel
+from .measured import Measured
 
 __all__ = ['Answers', 'Organisation', 'Purposes', 'Share', 'Usage']
 
@@ -61,6 +62,7 @@ class Answers(Model):
     usage: Usage
     purposes: Purposes = Purposes()
     organisation: Organisation | None = None
+    measured: Measured | None = None  # where the usage was measured (advisor measure); the advice does not read it
 
     @field_validator("goals")
     @classmethod

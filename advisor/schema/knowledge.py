@@ -215,6 +215,8 @@ class Parameter(Model):
     unit: NonEmpty
     description: NonEmpty
     provenance: NonEmpty
+    # who reads it: a rule (through {param: NAME}), or `advisor measure` (advisor/measure/thresholds.py)
+    used_by: Literal["rules", "measurement"] = "rules"
 
 
 class Recommendation(Model):

@@ -355,6 +355,67 @@ def test_parameter_unused(cli, knowledge_copy):
     assert_caught(result, report, "unused-parameter", "lurker_share", "rules/catalog/parameters.yaml", 3, "used by no rule")
 
 
+def test_parameters_of_the_measurement_count_as_used(cli, knowledge):
+    # frequency_daily, _weekly and _monthly are read by advisor measure, not by a rule
+    measured = [p.name for p in knowledge.parameters.values() if p.used_by == "measurement"]
+    assert measured == ["frequency_daily", "frequency_weekly", "frequency_monthly"]
+    result, report = check(cli, None, "--no-grid")
+    assert result.code == 0 and report["problems"] == []
+
+
+def test_parameter_marked_for_the_measurement_that_it_does_not_read(cli, knowledge_copy):
+    edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml", "  - name: often\n", """  - name: frequency_hourly
+    value: 600
+    unit: times per person per 30 days
+    used_by: measurement
+    description: From this median rate per 30 days on, a measured frequency counts as hourly.
+    provenance: Heuristic, not from the study, and read by nothing at all.
+
+  - name: often
+""")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    assert_caught(result, report, "unused-parameter", "frequency_hourly", "rules/catalog/parameters.yaml", 3, "advisor measure does not read it")
+
+
+def test_a_rule_parameter_is_still_unused_when_the_measurement_marks_another(cli, knowledge_copy):
+    # the measurement's parameters do not weaken the check for the others
+    edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml", "  - name: often\n", """  - name: lurker_share
+    value: 90
+    unit: percent of employees who only read
+    used_by: rules
+    description: The share of members who only read, in the 90-9-1 pattern.
+    provenance: Participation inequality, the 90-9-1 rule (Nielsen, 2006).
+
+  - name: often
+""")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    assert_caught(result, report, "unused-parameter", "lurker_share", "rules/catalog/parameters.yaml", 3, "used by no rule")
+
+
+def test_measurement_parameter_not_marked(cli, knowledge_copy):
+    edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml",
+         "  - name: frequency_weekly\n    value: 4\n    unit: times per person per 30 days (posts, reads, or days active)\n    used_by: measurement\n",
+         "  - name: frequency_weekly\n    value: 4\n    unit: times per person per 30 days (posts, reads, or days active)\n")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    assert_caught(result, report, "invalid-parameter", "frequency_weekly", "rules/catalog/parameters.yaml", 3, "used_by: measurement")
+    assert [p["code"] for p in report["problems"]] == ["invalid-parameter"]  # reported once
+
+
+def test_measurement_thresholds_out_of_order(cli, knowledge_copy):
+    edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml", "  - name: frequency_weekly\n    value: 4\n",
+         "  - name: frequency_weekly\n    value: 25\n")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    assert_caught(result, report, "invalid-parameter", "frequency_weekly", "rules/catalog/parameters.yaml", 3, "must fall")
+
+
+def test_measurement_parameter_missing(cli, knowledge_copy):
+    path = knowledge_copy / "rules" / "catalog" / "parameters.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("  - name: frequency_monthly")], encoding="utf-8")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    assert_caught(result, report, "missing-parameter", "frequency_monthly", "rules", 3, "advisor measure reads it")
+
+
 def test_parameter_undocumented(cli, knowledge_copy):
     edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml",
          "    provenance: >-\n      Heuristic, not from the study: the complement of `often`.",
