@@ -28,8 +28,8 @@ def compare(
     sources: tuple[str, str] = ("before", "after"),
     engine: str | None = None,
 ) -> Comparison:
-    first = consult(knowledge, before, engine)
-    second = consult(knowledge, after, engine)
+    first = consult(knowledge, before, engine, lang)
+    second = consult(knowledge, after, engine, lang)
     advice_before = build_advice(knowledge, before, first.firings, lang)
     advice_after = build_advice(knowledge, after, second.firings, lang)
     answers = []

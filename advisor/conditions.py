@@ -28,6 +28,7 @@ class Consultation:
     values: dict[str, Any] = field(default_factory=dict)  # answer key -> value
     derived: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # name -> [(value, rule)]
     fired: dict[str, list[str]] = field(default_factory=dict)  # rule -> goals it fired for
+    lang: str = "en"  # the language rule descriptions are read in
 
     def __post_init__(self) -> None:
         self.goals = tuple(self.answers.goals)
@@ -51,12 +52,12 @@ class Consultation:
         return seen
 
 
-def consult(knowledge: Knowledge, answers: Answers, engine: str | None = None) -> Consultation:
+def consult(knowledge: Knowledge, answers: Answers, engine: str | None = None, lang: str = "en") -> Consultation:
     """Run the rules on the answers and keep every fact the explanation needs."""
     from .reasoning import engine_for
 
     firings = engine_for(knowledge, engine).run(facts_for(answers))
-    return Consultation(knowledge, answers, firings)
+    return Consultation(knowledge, answers, firings, lang=lang)
 
 
 def trace_rule(consultation: Consultation, rule: Rule, *, depth: int = 0, seen: frozenset = frozenset()) -> RuleTrace:
@@ -73,7 +74,7 @@ def trace_rule(consultation: Consultation, rule: Rule, *, depth: int = 0, seen: 
     value = next(iter(then.derive.values())) if then.derive else None
     return RuleTrace(
         rule=rule.id,
-        description=rule.description,
+        description=rule.description.get(consultation.lang),
         fired=rule.id in consultation.fired,
         goals=list(consultation.fired.get(rule.id, [])),
         conclusion=then.kind,

@@ -22,13 +22,15 @@ from .schema import (
     ConclusionTrace,
     DerivedTrace,
     Explanation,
+    ParameterTrace,
+    RuleTrace,
     WhyNot,
 )
 from .vocabulary import ANSWER_KEYS
 
 
 def explain(knowledge: Knowledge, answers: Answers, lang: str = "en", engine: str | None = None) -> Explanation:
-    consultation = consult(knowledge, answers, engine)
+    consultation = consult(knowledge, answers, engine, lang)
     advice = build_advice(knowledge, answers, consultation.firings, lang)
     return explanation_of(consultation, advice)
 
@@ -45,6 +47,7 @@ def explanation_of(consultation: Consultation, advice: Advice) -> Explanation:
         for name, values in consultation.derived.items()
         for value, rule in values
     ]
+    conclusions = conclusions_of(consultation, advice)
     return Explanation(
         knowledge_version=advice.knowledge_version,
         lang=advice.lang,
@@ -52,8 +55,35 @@ def explanation_of(consultation: Consultation, advice: Advice) -> Explanation:
         answers=answers,
         derived=derived,
         trace=list(advice.trace),
-        conclusions=conclusions_of(consultation, advice),
+        conclusions=conclusions,
+        parameters=parameters_of(knowledge, [trace for item in conclusions for trace in item.rules], advice.lang),
     )
+
+
+def parameters_of(knowledge: Knowledge, traces: list[RuleTrace], lang: str) -> list[ParameterTrace]:
+    """Every threshold the traced rules (and the rules behind their derived facts) compare with,
+    in the order of the parameters file, each with its provenance: the study gives none."""
+    used: set[str] = set()
+
+    def visit(trace: RuleTrace) -> None:
+        for condition in trace.conditions:
+            if condition.param:
+                used.add(condition.param)
+            for producer in condition.producers:
+                visit(producer)
+
+    for trace in traces:
+        visit(trace)
+    return [
+        ParameterTrace(
+            name=name,
+            value=parameter.value,
+            description=parameter.description.get(lang),
+            provenance=parameter.provenance.get(lang),
+        )
+        for name, parameter in knowledge.parameters.items()
+        if name in used
+    ]
 
 
 def conclusions_of(consultation: Consultation, advice: Advice) -> list[ConclusionTrace]:
@@ -68,6 +98,7 @@ def conclusions_of(consultation: Consultation, advice: Advice) -> list[Conclusio
                 text=rec.title,
                 status=rec.status,
                 priority=rec.priority,
+                basis=rec.basis,
                 goals=list(rec.goals),
                 rules=[trace_rule(consultation, rules[rule_id]) for rule_id in rec.rules],
                 evidence=list(rec.evidence),
@@ -91,11 +122,11 @@ def conclusions_of(consultation: Consultation, advice: Advice) -> list[Conclusio
 def why_not(knowledge: Knowledge, answers: Answers, target: str, lang: str = "en", engine: str | None = None) -> WhyNot:
     """Why a recommendation, warning, caveat or rule is (not) in the advice for these answers."""
     kind = target_kind(knowledge, target)
-    consultation = consult(knowledge, answers, engine)
+    consultation = consult(knowledge, answers, engine, lang)
     advice = build_advice(knowledge, answers, consultation.firings, lang)
     if kind == "rule":
         rules = [knowledge.rules_by_id[target]]
-        text = rules[0].description
+        text = rules[0].description.get(lang)
     else:
         rules = concluding(knowledge, target)
         if kind == "recommendation":

@@ -29,6 +29,7 @@ from .schema import (
 from .vocabulary import ANSWER_KEYS, UNKNOWN
 
 _STATUS_ORDER = {"gap": 0, "sustain": 1}
+_BASIS_ORDER = {"finding": 0, "conclusion": 1}  # an authors' conclusion ranks after a measured finding
 
 _default_lock = threading.Lock()
 _default: Knowledge | None = None
@@ -89,15 +90,15 @@ def advise(
 
 def build_advice(knowledge: Knowledge, answers: Answers, firings: Iterable[Firing], lang: str) -> Advice:
     rank = {goal: index for index, goal in enumerate(answers.goals)}
-    by_conclusion: dict[tuple[str, str], dict[str, set]] = {}
+    by_conclusion: dict[tuple[str, str], dict[str, Any]] = {}
     fired: set[str] = set()
     for firing in firings:
         fired.add(firing.rule)
         rule = knowledge.rules_by_id[firing.rule]
         if rule.then.derive:
             continue
-        entry = by_conclusion.setdefault((rule.then.kind, rule.then.target), {"rules": set(), "goals": set()})
-        entry["rules"].add(rule.id)
+        entry = by_conclusion.setdefault((rule.then.kind, rule.then.target), {"rules": {}, "goals": set()})
+        entry["rules"].setdefault(rule.id, set()).update(firing.goals)
         entry["goals"].update(firing.goals)
 
     def ordered_goals(goals: set[str]) -> list[str]:
@@ -110,9 +111,9 @@ def build_advice(knowledge: Knowledge, answers: Answers, firings: Iterable[Firin
     warnings = []
     caveats = []
     for (kind, target), entry in by_conclusion.items():
-        rules = ordered_rules(entry["rules"])
+        rules = ordered_rules(set(entry["rules"]))
         goals = ordered_goals(entry["goals"])
-        evidence = _evidence(knowledge, rules, lang)
+        evidence = _evidence(knowledge, entry["rules"], lang)
         if kind == "recommend":
             definition = knowledge.recommendations[target]
             recommendations.append(
@@ -124,6 +125,7 @@ def build_advice(knowledge: Knowledge, answers: Answers, firings: Iterable[Firin
                     goals=goals,
                     levers=list(definition.levers),
                     status=definition.status,
+                    basis=definition.basis,
                     evidence=evidence,
                     practice=[Tactic(text=t.get(lang)) for t in definition.practice],
                     rules=rules,
@@ -137,7 +139,7 @@ def build_advice(knowledge: Knowledge, answers: Answers, firings: Iterable[Firin
     def recommendation_key(item: AdviceRecommendation):
         definition = knowledge.recommendations[item.id]
         first_goal = min((rank[g] for g in item.goals), default=len(rank))
-        return (_STATUS_ORDER[item.status], first_goal, -definition.weight, item.id)
+        return (_BASIS_ORDER[item.basis], _STATUS_ORDER[item.status], first_goal, -definition.weight, item.id)
 
     def notice_key(item: AdviceNotice):
         # notices for every goal (and for none in particular) first, then in the user's goal order
@@ -170,8 +172,16 @@ def _is_general(rule) -> bool:
     return not patterns or any(p.goal == "any" for p in patterns)
 
 
-def _evidence(knowledge: Knowledge, rules: list[str], lang: str) -> list[Evidence]:
-    ids = {ref for rule_id in rules for ref in knowledge.rules_by_id[rule_id].findings}
+def _evidence(knowledge: Knowledge, rules: dict[str, set[str]], lang: str) -> list[Evidence]:
+    """What the rules that fired cite. A rule that serves several goals cites a finding for each;
+    only the findings about the goals it fired for are shown (statements always are)."""
+    ids: set[str] = set()
+    for rule_id, goals in rules.items():
+        rule = knowledge.rules_by_id[rule_id]
+        for ref in rule.findings:
+            finding = knowledge.findings.get(ref)
+            if finding is None or not rule.goal_patterns() or finding.construct in goals:
+                ids.add(ref)
     return [evidence_for(knowledge, ref, lang) for ref in sorted(ids, key=knowledge.finding_order.__getitem__)]
 
 
@@ -184,9 +194,11 @@ def evidence_for(knowledge: Knowledge, ref: str, lang: str) -> Evidence:
             construct=finding.construct,
             usage=finding.usage,
             relation=finding.relation,
+            inferred=finding.inferred,
             strength=finding.strength.get(lang) if finding.strength else None,
             summary=finding.summary.get(lang),
             quote=finding.quote,
+            note=finding.note.get(lang) if finding.note else None,
         )
     statement = knowledge.statements[ref]
     return Evidence(
@@ -195,9 +207,11 @@ def evidence_for(knowledge: Knowledge, ref: str, lang: str) -> Evidence:
         construct=None,
         usage=None,
         relation=None,
+        inferred=False,
         strength=None,
         summary=statement.summary.get(lang),
         quote=statement.quote,
+        note=None,
     )
 
 
@@ -208,6 +222,7 @@ def _strategy(knowledge: Knowledge, goal: str, lang: str) -> Strategy:
         label=profile.label.get(lang),
         text=profile.strategy.get(lang),
         steer_on=list(profile.steer_on),
+        suggested=list(profile.suggested),
         findings=list(profile.findings),
     )
 
