@@ -46,14 +46,14 @@ def test_an_own_knowledge_base_with_an_extra_rule(knowledge_copy):
     (knowledge_copy / "rules" / "extra.yaml").write_text(
         """rules:
   - id: engagement-read-often
-    description: A test rule that reuses a caveat for engagement when reading is weekly.
+    description: {en: "A test rule that reuses a caveat for engagement when reading is weekly.", nl: "Een testregel die een kanttekening voor betrokkenheid hergebruikt als er wekelijks wordt gelezen."}
     findings: [engagement-passive-breadth]
     when:
       - goal: engagement
       - answer: usage.passive_frequency
         is: weekly
     then:
-      caveat: small-group-suffices
+      caveat: engagement-number-of-posters
     examples:
       - case: weekly
         fires: true

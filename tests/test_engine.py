@@ -93,13 +93,13 @@ def test_threads_give_the_same_results_as_a_sequential_run(knowledge):
 
 
 ONE_RULE = """rules:
-  - id: effectiveness-weak-evidence
-    description: The only rule of a small knowledge base.
+  - id: effectiveness-lesser-degree
+    description: {en: "The only rule of a small knowledge base.", nl: "De enige regel van een kleine kennisbank."}
     findings: [effectiveness-expertise]
     when:
       - goal: effectiveness
     then:
-      warn: weak-evidence-effectiveness
+      warn: effectiveness-lesser-degree
     examples:
       - case: chosen
         fires: true
@@ -131,7 +131,7 @@ def test_a_consultation_where_no_rule_fires_does_not_crash_the_process(knowledge
 
 IN_AND_REF = """rules:
   - id: posters-in-band-above-readers
-    description: A share in a band, compared with another answer in the same pattern.
+    description: {en: "A share in a band, compared with another answer in the same pattern.", nl: "Een aandeel in een band, vergeleken met een ander antwoord in hetzelfde patroon."}
     findings: [alignment-active-breadth]
     when:
       - answer: usage.passive_share

@@ -80,7 +80,7 @@ def test_yaml_boolean_where_text_belongs(knowledge_copy):
 def test_missing_language(knowledge_copy):
     message = broken(
         knowledge_copy, "rules/catalog/notices.yaml",
-        '      nl: "Voor kennisdeling hangt alleen actief gebruik samen; hoeveel mensen lezen, en hoe vaak, niet."\n', ""
+        '      nl: "U weet niet hoe vaak ondersteunende processen via het platform lopen, en het advies voor kennisdeling hangt ervan af."\n', ""
     )
     assert "notices.yaml:" in message and ".nl: required field is missing" in message
 

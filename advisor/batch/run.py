@@ -166,7 +166,7 @@ def report(outcome: Outcome, lang: str, out: Path, *, quiet: bool = False, strea
             hint = f"\n  hint: {problem.hint}" if problem.hint else ""
             print(f"advisor: {where}: {w(lang, 'invalid_row', row=problem.row)}: {field}{problem.message}{hint}", file=stream)
         if len(summary.invalid_rows) > shown:
-            print(f"advisor: {w(lang, 'more_invalid', count=len(summary.invalid_rows) - shown, file=out / 'summary.json')}", file=stream)
+            print(f"advisor: {w(lang, 'more_invalid', len(summary.invalid_rows) - shown, count=len(summary.invalid_rows) - shown, file=out / 'summary.json')}", file=stream)
     if summary.rows == 0:
         print(f"advisor: {w(lang, 'no_rows', input=summary.input)}", file=stream)
-    print(f"advisor: {w(lang, 'done', rows=summary.rows, advised=summary.advised, invalid=summary.invalid, out=out)}", file=stream)
+    print(f"advisor: {w(lang, 'done', summary.rows, rows=summary.rows, advised=summary.advised, invalid=summary.invalid, out=out)}", file=stream)

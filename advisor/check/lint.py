@@ -4,8 +4,9 @@ Reading and validating is load_knowledge's job; its problems (schema errors, dup
 dangling ids) come back here with a code and the id they are about. On a knowledge base that
 loads, the linter then looks for what a schema cannot see: rules failing their own examples or
 unable to fire, rules concluding opposite things from the same facts, findings never cited,
-parameters unused or undocumented, texts left untranslated, derive cycles. The grid of every goal
-selection with every band of its answers (coverage.py) shows each answers set gets advice.
+parameters unused or undocumented, texts left untranslated, derive cycles; and, in fidelity.py,
+whether the knowledge says more than the source. The grid of every goal selection with every band
+of its answers (coverage.py) shows each answers set gets advice.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 from ..errors import AdvisorError, Problem
+from ..files.read import load_document
 from ..knowledge.load import Knowledge, default_paths, load_knowledge
 from ..reasoning.pipeline import Advisor, advisor_for
-from ..files.read import load_document
-from ..schema import CheckProblem, CheckReport, Rule, Text
+from ..schema import CheckProblem, CheckReport, Rule
 
 # what a load problem is, from the loader's wording (knowledge/load.py, files/read.py)
 _LOAD_CODES = (
@@ -107,6 +108,21 @@ def check(
     check_catalog(lint)
     check_parameters(lint)
     check_translations(lint)
+    check_pairs(lint)
+    check_strategies(lint)
+    check_descriptions(lint)
+    from . import fidelity
+
+    for source_check in (
+        fidelity.check_quotes,
+        fidelity.check_levers,
+        fidelity.check_untested_none,
+        fidelity.check_inferred_notes,
+        fidelity.check_causal_wording,
+        fidelity.check_stale_exemptions,
+        fidelity.check_translation_names,
+    ):
+        source_check(lint)
     examples = {"run": 0, "passed": 0}
     figures = None
     if not cycles:  # the engine cannot order rules that derive in a cycle: nothing more can run
@@ -289,49 +305,92 @@ def check_parameters(lint: Lint) -> None:
         elif name not in used and name not in MEASUREMENT:  # unmarked measurement ones: threshold_problems
             lint.add("unused-parameter", "parameters", name, (), f"parameter {name!r} is used by no rule")
         for part in ("description", "provenance"):
-            text = getattr(parameter, part)
-            if len(text.split()) < MIN_DOC_WORDS or _PLACEHOLDER.search(text):
-                lint.add(
-                    "undocumented-parameter",
-                    "parameters",
-                    name,
-                    (part,),
-                    f"parameter {name!r} has no real {part}: {text!r}",
-                    "say what the threshold means and where its value comes from (the study gives none)",
-                )
+            for lang in ("en", "nl"):
+                text = getattr(getattr(parameter, part), lang)
+                if len(text.split()) < MIN_DOC_WORDS or _PLACEHOLDER.search(text):
+                    lint.add(
+                        "undocumented-parameter",
+                        "parameters",
+                        name,
+                        (part, lang),
+                        f"parameter {name!r} has no real {part}: {text!r}",
+                        "say what the threshold means and where its value comes from (the study gives none)",
+                    )
+        provenance = parameter.provenance
+        if "not from the study" not in provenance.en or "niet uit het onderzoek" not in provenance.nl:
+            lint.add(
+                "undocumented-parameter",
+                "parameters",
+                name,
+                ("provenance",),
+                f"the provenance of {name!r} does not say that the value is not from the study",
+                "the study gives no thresholds: say 'not from the study' ('niet uit het onderzoek') and where it comes from",
+            )
 
 
 def check_translations(lint: Lint) -> None:
     """Texts that read the same in both languages: most likely never translated."""
-    knowledge = lint.knowledge
-    sections: list[tuple[str, str, object]] = [("finding", f.id, f) for f in knowledge.findings.values()]
-    sections += [("finding", s.id, s) for s in knowledge.statements.values()]
-    sections += [("recommendations", r.id, r) for r in knowledge.recommendations.values()]
-    sections += [("notices", n.id, n) for n in knowledge.notices.values()]
-    sections += [("goals", g.goal, g) for g in knowledge.goal_profiles.values()]
-    sections += [("questions", q.key, q) for q in knowledge.questions]
-    for section, id_, item in sections:
-        for sub, text in _texts(item, ()):
-            if text.en.strip() == text.nl.strip() and len(text.en.split()) >= MIN_TRANSLATED_WORDS:
+    from .fidelity import user_texts
+
+    for section, id_, sub, text in user_texts(lint.knowledge):
+        if text.en.strip() == text.nl.strip() and len(text.en.split()) >= MIN_TRANSLATED_WORDS:
+            lint.add(
+                "untranslated",
+                section,
+                id_,
+                sub + ("nl",),
+                f"the Dutch text of {id_!r} is the English text: {text.en[:50]!r}",
+                "translate it",
+            )
+
+
+def check_pairs(lint: Lint) -> None:
+    """One finding per (construct, usage) pair: a compound sentence becomes several findings."""
+    seen: dict[tuple[str, str], str] = {}
+    for finding in lint.knowledge.findings.values():
+        pair = (finding.construct, finding.usage)
+        if pair in seen:
+            lint.add(
+                "duplicate-pair",
+                "finding",
+                finding.id,
+                ("usage",),
+                f"{finding.id!r} and {seen[pair]!r} are both about {pair[0]} × {pair[1]}",
+                "keep one finding per outcome and usage; merge them or correct the usage",
+            )
+        else:
+            seen[pair] = finding.id
+
+
+def check_strategies(lint: Lint) -> None:
+    """Each goal's strategy is one sentence: the advice prints it first, as the gist."""
+    for profile in lint.knowledge.goal_profiles.values():
+        for lang in ("en", "nl"):
+            text = getattr(profile.strategy, lang)
+            if not text.endswith(".") or ". " in text:
                 lint.add(
-                    "untranslated",
-                    section,
-                    id_,
-                    sub + ("nl",),
-                    f"the Dutch text of {id_!r} is the English text: {text.en[:50]!r}",
-                    "translate it",
+                    "strategy-not-one-sentence",
+                    "goals",
+                    profile.goal,
+                    ("strategy", lang),
+                    f"the {lang} strategy of {profile.goal!r} is not one sentence ending in a full stop",
+                    "join the sentences with a semicolon or a colon, or move the rest to a recommendation",
                 )
 
 
-def _texts(value: object, loc: tuple) -> Iterator[tuple[tuple, Text]]:
-    if isinstance(value, Text):
-        yield loc, value
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, loc + (index,))
-    elif hasattr(type(value), "model_fields"):
-        for name in type(value).model_fields:
-            yield from _texts(getattr(value, name), loc + (name,))
+def check_descriptions(lint: Lint) -> None:
+    """A rule's description is one line: explain and why-not print it beside the rule id."""
+    for rule in lint.knowledge.rules:
+        for lang in ("en", "nl"):
+            if "\n" in getattr(rule.description, lang).strip():
+                lint.add(
+                    "description-not-one-line",
+                    "rules",
+                    rule.id,
+                    ("description", lang),
+                    f"the {lang} description of {rule.id!r} runs over more than one line",
+                    "say when the rule applies in one line; the findings it cites say why",
+                )
 
 
 def check_examples(lint: Lint) -> dict[str, int]:

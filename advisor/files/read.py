@@ -247,6 +247,8 @@ def _hint(item: dict) -> str | None:
         return "check the spelling; README lists every field"
     if kind == "missing":
         return "add it; README shows a complete example"
+    if kind == "model_type" and isinstance(value, str) and (item.get("ctx") or {}).get("class_name") == "Text":
+        return 'give the text in both languages: {en: "...", nl: "..."}'
     if kind == "literal_error":
         return None  # the message already lists the allowed values
     if kind == "too_short" and item["loc"][:1] == ("goals",):

@@ -40,7 +40,7 @@ def run_questionnaire(
     and KeyboardInterrupt on Ctrl-C, after the answers so far are saved.
     """
     from ..errors import AdvisorError
-    from ..i18n import t
+    from ..i18n import t, tn
     from . import state as saves
     from .flow import Flow, final_answers, walk
     from .preload import KnowledgeSource, goals_preview
@@ -74,7 +74,7 @@ def run_questionnaire(
     if not progress.complete:
         preview = None if source.ready or progress.answers else goals_preview(lang)
         prompter = Prompter(lang, input=input, output=output)
-        prompter.note(t(lang, "q.resumed", count=len(progress.answers)) if resume else t(lang, "q.intro"))
+        prompter.note(tn(lang, "q.resumed", len(progress.answers), count=len(progress.answers)) if resume else t(lang, "q.intro"))
         prompter.on_first_screen = source.start  # load the knowledge while the person reads
         keys = walk(flow_for, prompter, progress, save, preview)
         progress.complete = True

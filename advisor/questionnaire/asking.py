@@ -108,10 +108,10 @@ def ask_share(prompter: Prompter, question, default: Any, explain: Explain, *, b
             return result
         text = prompter.text(
             t(lang, "q.share_prompt"),
-            default=format_share(default) if typed else "",
+            default=format_share(default, lang) if typed else "",
             validate=lambda text: None if parse_share(text) is not None else t(lang, "q.share_invalid"),
             why=False,
-            shown=lambda text: f"{format_share(parse_share(text))}%",
+            shown=lambda text: f"{format_share(parse_share(text), lang)}%",
             echo=message,
         )
         if isinstance(text, str):
@@ -167,8 +167,10 @@ def parse_share(text: str) -> int | float | None:
     return int(value) if value.is_integer() else value
 
 
-def format_share(value: Any) -> str:
-    return f"{value:g}" if isinstance(value, (int, float)) else ""
+def format_share(value: Any, lang: str = "en") -> str:
+    """12.5 -> '12.5', or '12,5' in Dutch."""
+    text = f"{value:g}" if isinstance(value, (int, float)) else ""
+    return text.replace(".", ",") if lang == "nl" else text
 
 
 def parse_count(text: str) -> int | None:

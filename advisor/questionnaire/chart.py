@@ -1,8 +1,9 @@
 """A small chart of the current usage pattern against what each chosen goal calls for.
 
 One row per kind of use (lever), with one numbered column per chosen goal: ● where the goal's
-profile says to steer on that use (`steer_on` in goals.yaml), ○ where the study looked and found
-no relation, or did not show one, for that goal; then a bar for where the organisation is now.
+profile says to steer on that use (`steer_on` in goals.yaml: a finding relates it to the goal),
+◇ where only an authors' conclusion suggests it (`suggested`: never drawn as a studied lever), ○
+where no relation was found or shown for that goal; then a bar for where the organisation is now.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from ..i18n import lever, t
+from ..i18n import lever, number, t
 from ..vocabulary import FREQUENCIES, LEVERS, PURPOSE_LEVELS, PURPOSES, UNKNOWN
 
 WIDTH = 16  # characters of a full bar
@@ -48,15 +49,16 @@ def usage_chart(answers, knowledge, lang: str) -> Group:
     }
     table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
     table.add_column(t(lang, "chart.usage"), ratio=1, min_width=16)
-    for number, _ in enumerate(goals, 1):
-        table.add_column(str(number), justify="center", no_wrap=True)
+    for column, _ in enumerate(goals, 1):
+        table.add_column(str(column), justify="center", no_wrap=True)
     table.add_column(t(lang, "chart.now"), no_wrap=True)
     table.add_column("", no_wrap=True)
     for name in LEVERS:
         key = LEVER_ANSWERS[name]
         value = answers.value(key)
         steered = [name in profiles[goal].steer_on for goal in goals]
-        if not any(steered) and value == UNKNOWN:
+        suggested = [name in profiles[goal].suggested for goal in goals]
+        if not any(steered) and not any(suggested) and value == UNKNOWN:
             continue
         fraction = level(key, value)
         if fraction is None:
@@ -65,10 +67,16 @@ def usage_chart(answers, knowledge, lang: str) -> Group:
         else:
             filled = round(fraction * WIDTH)
             bar = Text.assemble(("█" * filled, "cyan"), ("░" * (WIDTH - filled), "dim"))
-            shown = Text(f"{value:g}%" if isinstance(value, (int, float)) else labels.get(key, {}).get(value, value))
+            shown = Text(f"{number(lang, value)}%" if isinstance(value, (int, float)) else labels.get(key, {}).get(value, value))
         marks = [
-            Text("●", style="bold green") if steer else Text("○", style="dim") if (goal, name) in no_relation else Text("")
-            for goal, steer in zip(goals, steered)
+            Text("●", style="bold green")
+            if steer
+            else Text("◇", style="magenta")
+            if suggest
+            else Text("○", style="dim")
+            if (goal, name) in no_relation
+            else Text("")
+            for goal, steer, suggest in zip(goals, steered, suggested)
         ]
         table.add_row(lever(lang, name), *marks, bar, shown)
     legend = "  ".join(f"{number} {profiles[goal].label.get(lang)}" for number, goal in enumerate(goals, 1))

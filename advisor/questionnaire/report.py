@@ -10,6 +10,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from ..i18n import t
+from ..render.markdown import cited, note_line
 from ..render.text import render_text
 from .chart import usage_chart
 from .prompts import Option, Prompter
@@ -35,7 +36,9 @@ def print_quotes(advice, console: Console) -> None:
             if evidence.finding in seen:
                 continue
             seen.add(evidence.finding)
-            console.print(Padding(Text.assemble((evidence.finding, "cyan"), ": ", evidence.summary), (0, 0, 0, 2)))
+            console.print(Padding(Text.assemble((cited([evidence], lang), "cyan"), ": ", evidence.summary), (0, 0, 0, 2)))
+            if evidence.note:
+                console.print(Padding(Text(note_line(evidence, lang), style="dim"), (0, 0, 0, 4)))
             console.print(Padding(Text(f"“{evidence.quote}”", style="italic"), (0, 0, 0, 4)))
     console.print()
 

@@ -27,14 +27,14 @@ def explanation(flow, key: str, goals: list[str]) -> Panel:
         parts += [Text(""), Text(t(lang, "q.why_rules", goals=flow.goal_labels(need["goals"] or goals)), style="bold")]
         for rule_id in need["rules"]:
             rule = knowledge.rules_by_id[rule_id]
-            line = Text.assemble("  ", (rule_id, "cyan"))
-            if lang == "en":  # rule descriptions are one English line
-                line.append(f": {rule.description}")
-            parts.append(line)
+            parts.append(Text.assemble("  ", (rule_id, "cyan"), f": {rule.description.get(lang)}"))
         cited = {ref for rule_id in need["rules"] for ref in knowledge.rules_by_id[rule_id].findings}
         if cited:
             parts += [Text(""), Text(t(lang, "q.why_findings"), style="bold")]
             for ref in sorted(cited, key=knowledge.finding_order.__getitem__):
                 item = knowledge.findings.get(ref) or knowledge.statements[ref]
                 parts.append(Text.assemble("  ", (ref, "cyan"), ": ", item.summary.get(lang)))
+                note = getattr(item, "note", None)
+                if note is not None:  # how an inferred relation was read, and more
+                    parts.append(Text(f"    {t(lang, 'note')}: {note.get(lang)}", style="dim"))
     return Panel(Group(*parts), title=t(lang, "q.why_title"), title_align="left", border_style="cyan")

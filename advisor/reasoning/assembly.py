@@ -26,6 +26,7 @@ from ..schema import (
 from ..vocabulary import ANSWER_KEYS, UNKNOWN
 
 _STATUS_ORDER = {"gap": 0, "sustain": 1}
+_BASIS_ORDER = {"finding": 0, "conclusion": 1}  # an authors' conclusion ranks after a measured finding
 
 
 @dataclass
@@ -34,7 +35,7 @@ class _Concluded:
 
     kind: str  # recommend, warn or caveat
     target: str
-    rules: set[str] = field(default_factory=set)
+    rules: dict[str, set[str]] = field(default_factory=dict)  # rule id -> the goals it fired for
     goals: set[str] = field(default_factory=set)
 
 
@@ -48,7 +49,7 @@ def build_advice(knowledge: Knowledge, answers: Answers, firings: Iterable[Firin
     for item in concluded:
         rules = sorted(item.rules, key=knowledge.rule_order.__getitem__)
         goals = sorted(item.goals, key=rank.__getitem__)
-        evidence = _evidence(knowledge, rules, lang)
+        evidence = _evidence(knowledge, item.rules, lang)
         if item.kind == "recommend":
             recommendations.append(_recommendation(knowledge, item.target, goals, rules, evidence, lang))
         else:
@@ -82,7 +83,7 @@ def _group(knowledge: Knowledge, firings: Iterable[Firing]) -> tuple[set[str], l
         if then.derive:
             continue
         entry = by_conclusion.setdefault((then.kind, then.target), _Concluded(then.kind, then.target))
-        entry.rules.add(firing.rule)
+        entry.rules.setdefault(firing.rule, set()).update(firing.goals)
         entry.goals.update(firing.goals)
     return fired, list(by_conclusion.values())
 
@@ -99,6 +100,7 @@ def _recommendation(
         goals=goals,
         levers=list(definition.levers),
         status=definition.status,
+        basis=definition.basis,
         evidence=evidence,
         practice=[Tactic(text=t.get(lang)) for t in definition.practice],
         rules=rules,
@@ -106,10 +108,11 @@ def _recommendation(
 
 
 def _recommendation_key(knowledge: Knowledge, rank: dict[str, int], item: AdviceRecommendation) -> tuple:
-    """Gaps before strengths; then the user's goal order; then the recommendation's weight."""
+    """Those backed by a measured finding before those resting on an authors' conclusion; gaps
+    before strengths; then the user's goal order; then the recommendation's weight."""
     definition = knowledge.recommendations[item.id]
     first_goal = min((rank[g] for g in item.goals), default=len(rank))
-    return (_STATUS_ORDER[item.status], first_goal, -definition.weight, item.id)
+    return (_BASIS_ORDER[item.basis], _STATUS_ORDER[item.status], first_goal, -definition.weight, item.id)
 
 
 def _notice_key(knowledge: Knowledge, rank: dict[str, int], item: AdviceNotice) -> tuple:
@@ -131,8 +134,16 @@ def _is_general(rule: Rule) -> bool:
     return not patterns or any(p.goal == "any" for p in patterns)
 
 
-def _evidence(knowledge: Knowledge, rules: list[str], lang: str) -> list[Evidence]:
-    ids = {ref for rule_id in rules for ref in knowledge.rules_by_id[rule_id].findings}
+def _evidence(knowledge: Knowledge, rules: dict[str, set[str]], lang: str) -> list[Evidence]:
+    """What the rules that fired cite. A rule that serves several goals cites a finding for each;
+    only the findings about the goals it fired for are shown (statements always are)."""
+    ids: set[str] = set()
+    for rule_id, goals in rules.items():
+        rule = knowledge.rules_by_id[rule_id]
+        for ref in rule.findings:
+            finding = knowledge.findings.get(ref)
+            if finding is None or not rule.goal_patterns() or finding.construct in goals:
+                ids.add(ref)
     return [evidence_for(knowledge, ref, lang) for ref in sorted(ids, key=knowledge.finding_order.__getitem__)]
 
 
@@ -146,9 +157,11 @@ def evidence_for(knowledge: Knowledge, ref: str, lang: str) -> Evidence:
             construct=finding.construct,
             usage=finding.usage,
             relation=finding.relation,
+            inferred=finding.inferred,
             strength=finding.strength.get(lang) if finding.strength else None,
             summary=finding.summary.get(lang),
             quote=finding.quote,
+            note=finding.note.get(lang) if finding.note else None,
         )
     statement = knowledge.statements[ref]
     return Evidence(
@@ -157,9 +170,11 @@ def evidence_for(knowledge: Knowledge, ref: str, lang: str) -> Evidence:
         construct=None,
         usage=None,
         relation=None,
+        inferred=False,
         strength=None,
         summary=statement.summary.get(lang),
         quote=statement.quote,
+        note=None,
     )
 
 
@@ -170,6 +185,7 @@ def _strategy(knowledge: Knowledge, goal: str, lang: str) -> Strategy:
         label=profile.label.get(lang),
         text=profile.strategy.get(lang),
         steer_on=list(profile.steer_on),
+        suggested=list(profile.suggested),
         findings=list(profile.findings),
     )
 

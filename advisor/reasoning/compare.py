@@ -74,6 +74,7 @@ def _state(item: Any) -> dict[str, Any]:
 def _changes(
     knowledge: Knowledge, first: Consultation, second: Consultation, before: Advice, after: Advice
 ) -> tuple[list[ConclusionChange], list[str]]:
+    lang = after.lang
     old, new = _items(before), _items(after)
     changes: list[ConclusionChange] = []
     unchanged: list[str] = []
@@ -104,7 +105,7 @@ def _changes(
                 change=change,
                 before=_state(was) if was is not None else None,
                 after=_state(now) if now is not None else None,
-                rules=[_traced(second, knowledge, rule_id) for rule_id in rules],
+                rules=[_traced(second, knowledge, rule_id, lang) for rule_id in rules],
             )
         )
     order = {"added": 0, "removed": 1, "changed": 2}
@@ -112,5 +113,5 @@ def _changes(
     return changes, unchanged
 
 
-def _traced(consultation: Consultation, knowledge: Knowledge, rule_id: str) -> RuleTrace:
-    return trace_rule(consultation, knowledge.rules_by_id[rule_id])
+def _traced(consultation: Consultation, knowledge: Knowledge, rule_id: str, lang: str) -> RuleTrace:
+    return trace_rule(consultation, knowledge.rules_by_id[rule_id], lang=lang)

@@ -12,7 +12,16 @@ import difflib
 
 from ..errors import AdvisorError, Problem
 from ..knowledge.load import Knowledge
-from ..schema import Advice, AnswerTrace, ConclusionTrace, DerivedTrace, Explanation, WhyNot
+from ..schema import (
+    Advice,
+    AnswerTrace,
+    ConclusionTrace,
+    DerivedTrace,
+    Explanation,
+    ParameterTrace,
+    RuleTrace,
+    WhyNot,
+)
 from ..vocabulary import ANSWER_KEYS
 from .consultation import Consultation
 from .trace import concluding, trace_rule
@@ -30,6 +39,7 @@ def explanation_of(consultation: Consultation, advice: Advice) -> Explanation:
         for name, values in consultation.derived.items()
         for value, rule in values
     ]
+    conclusions = conclusions_of(consultation, advice)
     return Explanation(
         knowledge_version=advice.knowledge_version,
         lang=advice.lang,
@@ -37,8 +47,35 @@ def explanation_of(consultation: Consultation, advice: Advice) -> Explanation:
         answers=answers,
         derived=derived,
         trace=list(advice.trace),
-        conclusions=conclusions_of(consultation, advice),
+        conclusions=conclusions,
+        parameters=parameters_of(knowledge, [trace for item in conclusions for trace in item.rules], advice.lang),
     )
+
+
+def parameters_of(knowledge: Knowledge, traces: list[RuleTrace], lang: str) -> list[ParameterTrace]:
+    """Every threshold the traced rules (and the rules behind their derived facts) compare with,
+    in the order of the parameters file, each with its provenance: the study gives none."""
+    used: set[str] = set()
+
+    def visit(trace: RuleTrace) -> None:
+        for condition in trace.conditions:
+            if condition.param:
+                used.add(condition.param)
+            for producer in condition.producers:
+                visit(producer)
+
+    for trace in traces:
+        visit(trace)
+    return [
+        ParameterTrace(
+            name=name,
+            value=parameter.value,
+            description=parameter.description.get(lang),
+            provenance=parameter.provenance.get(lang),
+        )
+        for name, parameter in knowledge.parameters.items()
+        if name in used
+    ]
 
 
 def conclusions_of(consultation: Consultation, advice: Advice) -> list[ConclusionTrace]:
@@ -53,8 +90,9 @@ def conclusions_of(consultation: Consultation, advice: Advice) -> list[Conclusio
                 text=rec.title,
                 status=rec.status,
                 priority=rec.priority,
+                basis=rec.basis,
                 goals=list(rec.goals),
-                rules=[trace_rule(consultation, rules[rule_id]) for rule_id in rec.rules],
+                rules=[trace_rule(consultation, rules[rule_id], lang=advice.lang) for rule_id in rec.rules],
                 evidence=list(rec.evidence),
             )
         )
@@ -66,7 +104,7 @@ def conclusions_of(consultation: Consultation, advice: Advice) -> list[Conclusio
                     id=notice.id,
                     text=notice.text,
                     goals=list(notice.goals),
-                    rules=[trace_rule(consultation, rules[rule_id]) for rule_id in notice.rules],
+                    rules=[trace_rule(consultation, rules[rule_id], lang=advice.lang) for rule_id in notice.rules],
                     evidence=list(notice.evidence),
                 )
             )
@@ -80,14 +118,14 @@ def why_not_of(consultation: Consultation, advice: Advice, target: str) -> WhyNo
     kind = target_kind(knowledge, target)
     if kind == "rule":
         rules = [knowledge.rules_by_id[target]]
-        text = rules[0].description
+        text = rules[0].description.get(lang)
     else:
         rules = concluding(knowledge, target)
         if kind == "recommendation":
             text = knowledge.recommendations[target].title.get(lang)
         else:
             text = knowledge.notices[target].text.get(lang)
-    traces = [trace_rule(consultation, rule) for rule in rules]
+    traces = [trace_rule(consultation, rule, lang=lang) for rule in rules]
     priority = None
     goals: list[str] = []
     if kind == "rule":

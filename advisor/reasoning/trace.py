@@ -19,15 +19,15 @@ from ..vocabulary import UNKNOWN
 from .consultation import Consultation
 
 
-def trace_rule(consultation: Consultation, rule: Rule, *, seen: frozenset = frozenset()) -> RuleTrace:
-    """A rule with each of its conditions read against the consultation."""
+def trace_rule(consultation: Consultation, rule: Rule, *, lang: str = "en", seen: frozenset = frozenset()) -> RuleTrace:
+    """A rule with each of its conditions read against the consultation (its description in lang)."""
     seen = seen | {rule.id}
     conditions: list[Condition] = []
     named: dict[str, Any] = {}  # pattern name -> the value it matched, for {ref: name}
     bound: dict[str, dict] = {}  # pattern name -> the fact it matched, for the compiled reference tests
     fields: dict[str, str] = {}  # pattern name -> the field its value is in
     for index, pattern in enumerate(rule.when):
-        found, matched = _pattern_conditions(consultation, pattern, named, bound, fields, seen)
+        found, matched = _pattern_conditions(consultation, pattern, named, bound, fields, seen, lang)
         conditions.extend(found)
         name = pattern_name(pattern, index)
         if matched is not None:  # a later reference reads the fact this pattern matched, as in the engines
@@ -39,7 +39,7 @@ def trace_rule(consultation: Consultation, rule: Rule, *, seen: frozenset = froz
     value = next(iter(then.derive.values())) if then.derive else None
     return RuleTrace(
         rule=rule.id,
-        description=rule.description,
+        description=rule.description.get(lang),
         fired=rule.id in consultation.fired,
         goals=list(consultation.fired.get(rule.id, [])),
         conclusion=then.kind,
@@ -51,7 +51,7 @@ def trace_rule(consultation: Consultation, rule: Rule, *, seen: frozenset = froz
 
 
 def _pattern_conditions(
-    consultation: Consultation, pattern: Pattern, named: dict, bound: dict, fields: dict, seen: frozenset
+    consultation: Consultation, pattern: Pattern, named: dict, bound: dict, fields: dict, seen: frozenset, lang: str
 ) -> tuple[list[Condition], dict | None]:
     """The conditions of one pattern, and the first fact that meets all of them (or None)."""
     knowledge = consultation.knowledge
@@ -86,7 +86,7 @@ def _pattern_conditions(
         passing = [fact for fact in passing if holds(fact)]
         producers = []
         if pattern.kind == "derived":
-            producers = _producers(consultation, pattern.derived or "", holds, met, seen)
+            producers = _producers(consultation, pattern.derived or "", holds, met, seen, lang)
         conditions.append(
             Condition(
                 kind=pattern.kind,
@@ -127,7 +127,7 @@ def _actual(consultation: Consultation, pattern: Pattern) -> Any:
     return list(consultation.goals)
 
 
-def _producers(consultation: Consultation, name: str, holds, met: bool, seen: frozenset) -> list[RuleTrace]:
+def _producers(consultation: Consultation, name: str, holds, met: bool, seen: frozenset, lang: str) -> list[RuleTrace]:
     """The derive rules behind a derived condition: those that fired with a value that meets it,
     or, when it failed, those that would have given a value that meets it."""
     found = []
@@ -138,7 +138,7 @@ def _producers(consultation: Consultation, name: str, holds, met: bool, seen: fr
             continue
         if met and rule.id not in consultation.fired:
             continue
-        found.append(trace_rule(consultation, rule, seen=seen))
+        found.append(trace_rule(consultation, rule, lang=lang, seen=seen))
     return found
 
 

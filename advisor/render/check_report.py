@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ..i18n import t
+from ..i18n import number, t, tn
 from ..schema import CheckProblem, CheckReport
 
 
@@ -33,7 +33,7 @@ def render_check(report: CheckReport, out: TextIO, lang: str) -> None:
         line(t(lang, "check.paths", findings=report.findings_path, rules=report.rules_path))
         for problem in report.problems:
             line(problem_text(problem))
-        line(t(lang, "check.invalid", count=len(report.problems)))
+        line(tn(lang, "check.invalid", len(report.problems), count=len(report.problems)))
         return
     line(t(lang, "check.title", version=report.knowledge_version))
     line("  " + t(lang, "check.paths", findings=report.findings_path, rules=report.rules_path))
@@ -50,19 +50,19 @@ def render_check(report: CheckReport, out: TextIO, lang: str) -> None:
             + t(
                 lang,
                 "check.grid",
-                combinations=f"{grid.combinations:,}",
+                combinations=number(lang, grid.combinations),
                 single=grid.single_goals,
                 pairs=grid.goal_pairs,
             )
         )
-        line("    " + t(lang, "check.grid_full", full=f"{grid.full_product:,}"))
+        line("    " + t(lang, "check.grid_full", full=number(lang, grid.full_product)))
         figures = {
-            name: f"{getattr(grid, name):,}"
+            name: number(lang, getattr(grid, name))
             for name in ("with_recommendation", "warnings_only", "empty", "contradictory")
         }
         line("    " + t(lang, "check.grid_results", **figures))
-        runs = f"{grid.consultations:,}"
-        line("    " + t(lang, "check.grid_runs", consultations=runs, engine=grid.engine, seconds=grid.seconds))
+        runs = number(lang, grid.consultations)
+        line("    " + t(lang, "check.grid_runs", consultations=runs, engine=grid.engine, seconds=number(lang, grid.seconds)))
     for problem in report.problems:
         line(problem_text(problem))
     line(t(lang, "check.problems", count=len(report.problems)) if report.problems else t(lang, "check.ok"))

@@ -24,7 +24,7 @@ def render_comparison(comparison: Comparison, console: Console, title: str, labe
     if not comparison.answers:
         console.print("  " + t(lang, "compare.no_answer_change"))
     for change in comparison.answers:
-        console.print(Text(f"  {change.key}: {value_text(change.before)} -> {value_text(change.after)}", style="cyan"))
+        console.print(Text(f"  {change.key}: {value_text(change.before, lang)} -> {value_text(change.after, lang)}", style="cyan"))
     if comparison.derived:
         console.print(Text(t(lang, "compare.derived"), style="bold underline"))
         for change in comparison.derived:
@@ -34,6 +34,8 @@ def render_comparison(comparison: Comparison, console: Console, title: str, labe
     console.print()
     for heading, advice in (("compare.before", comparison.before), ("compare.after", comparison.after)):
         console.print(_advice_tree(Text(t(lang, heading), style="bold underline"), advice, labels))
+    if comparison.before.recommendations or comparison.after.recommendations:
+        console.print(Text(t(lang, "heuristics"), style="dim"))
     console.print()
     tree = Tree(Text(t(lang, "compare.changes"), style="bold underline"))
     if not comparison.changes:
@@ -50,11 +52,12 @@ def _advice_tree(label: Text, advice: Advice, labels: dict[str, str]) -> Tree:
     tree = Tree(label, guide_style="dim")
     for rec in advice.recommendations:
         goals = ", ".join(labels.get(goal, goal) for goal in rec.goals)
+        basis = f" · {t(lang, 'kind.conclusion')}" if rec.basis == "conclusion" else ""
         tree.add(
             Text.assemble(
                 f"{rec.priority}. {rec.title}  ",
                 (f"[{t(lang, 'status.' + rec.status)}]", STATUS_STYLE[rec.status]),
-                (f"  {rec.id} · {goals}", "dim"),
+                (f"  {rec.id} · {goals}{basis}", "dim"),
             )
         )
     if not advice.recommendations:
@@ -82,7 +85,7 @@ def _change(tree: Tree, change: ConclusionChange, lang: str, labels: dict[str, s
         else:
             verdict = t(lang, "compare.now_fires" if trace.fired else "compare.no_longer_fires")
         rule = node.add(Text.assemble(rule_label(trace, lang, ascii_only=plain, verdict=False), (f"  [{verdict}]", "dim")))
-        add_conditions(rule, trace, lang, ascii_only=plain)
+        add_conditions(rule, trace, lang, ascii_only=plain, labels=labels)
 
 
 def _differences(change: ConclusionChange, lang: str, labels: dict[str, str]) -> str:

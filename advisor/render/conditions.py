@@ -14,24 +14,26 @@ from ..vocabulary import GOALS
 OPERATORS = {"is": "=", "is_not": "!=", "in": "in", "lt": "<", "lte": "<=", "gt": ">", "gte": ">="}
 
 
-def value_text(value: Any) -> str:
+def value_text(value: Any, lang: str = "en") -> str:
     if isinstance(value, list):
-        return "[" + ", ".join(value_text(item) for item in value) + "]"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+        return "[" + ", ".join(value_text(item, lang) for item in value) + "]"
+    if isinstance(value, float):  # a share, read to two decimals: 12.5, or 12,5 in Dutch
+        text = str(int(value)) if value.is_integer() else f"{value:g}"
+        return text.replace(".", ",") if lang == "nl" else text
     return str(value)
 
 
-def condition_text(condition: Condition, lang: str, *, actual: bool = True) -> str:
-    """e.g. 'usage.active_share < 10 (active_share_low); answer: 8'."""
+def condition_text(condition: Condition, lang: str, *, actual: bool = True, labels: dict[str, str] | None = None) -> str:
+    """e.g. 'usage.active_share < 10 (active_share_low); answer: 8'. Goals by their labels."""
     if condition.kind == "goal":
+        names = labels or {}
         required = condition.required
-        wanted = t(lang, "cond.any_goal") if len(required) == len(GOALS) else ", ".join(required)
+        wanted = t(lang, "cond.any_goal") if len(required) == len(GOALS) else ", ".join(names.get(g, g) for g in required)
         text = f"{t(lang, 'cond.goal')}: {wanted}"
         if actual:
-            text += f"; {t(lang, 'cond.chosen')}: {', '.join(condition.actual)}"
+            text += f"; {t(lang, 'cond.chosen')}: {', '.join(names.get(g, g) for g in condition.actual)}"
         return text
-    required = value_text(condition.required)
+    required = value_text(condition.required, lang)
     source = condition.param or condition.ref
     if source:
         required += f" ({source})"
@@ -41,7 +43,7 @@ def condition_text(condition: Condition, lang: str, *, actual: bool = True) -> s
             shown = ", ".join(condition.actual) if condition.actual else t(lang, "cond.nothing")
             text += f"; {t(lang, 'cond.derived')}: {shown}"
         else:
-            text += f"; {t(lang, 'cond.answer')}: {value_text(condition.actual)}"
+            text += f"; {t(lang, 'cond.answer')}: {value_text(condition.actual, lang)}"
     return text
 
 
@@ -63,27 +65,29 @@ def rule_label(trace: RuleTrace, lang: str, *, ascii_only: bool = False, verdict
     return label
 
 
-def add_conditions(tree: Tree, trace: RuleTrace, lang: str, *, ascii_only: bool = False) -> None:
+def add_conditions(
+    tree: Tree, trace: RuleTrace, lang: str, *, ascii_only: bool = False, labels: dict[str, str] | None = None
+) -> None:
     """One branch per condition; a derived condition grows the rules behind its value."""
     for condition in trace.conditions:
         symbol, style = mark(condition.met, ascii_only)
-        branch = tree.add(Text.assemble((symbol, style), condition_text(condition, lang)))
+        branch = tree.add(Text.assemble((symbol, style), condition_text(condition, lang, labels=labels)))
         for producer in condition.producers:
             key = "whynot.did_derive" if producer.fired else "whynot.would_derive"
             words = t(lang, key, rule=producer.rule, name=producer.target, value=producer.value)
             sub = branch.add(Text(words, style="dim" if producer.fired else ""))
-            add_conditions(sub, producer, lang, ascii_only=ascii_only)
+            add_conditions(sub, producer, lang, ascii_only=ascii_only, labels=labels)
 
 
-def needs(trace: RuleTrace, lang: str) -> list[str]:
+def needs(trace: RuleTrace, lang: str, labels: dict[str, str] | None = None) -> list[str]:
     """The failed conditions of a rule, down to answers and goals: what it would take to fire."""
     found = []
     for condition in trace.conditions:
         if condition.met:
             continue
         if condition.kind == "derived" and condition.producers:
-            options = [" & ".join(needs(producer, lang)) or producer.rule for producer in condition.producers]
+            options = [" & ".join(needs(producer, lang, labels)) or producer.rule for producer in condition.producers]
             found.append(t(lang, "whynot.or").join(dict.fromkeys(options)))
         else:
-            found.append(condition_text(condition, lang))
+            found.append(condition_text(condition, lang, labels=labels))
     return found

@@ -9,7 +9,7 @@ from rich.tree import Tree
 from ..i18n import answer_label, t
 from ..schema import ConclusionTrace, Evidence, Explanation, WhyNot
 from .conditions import add_conditions, needs, rule_label, value_text
-from .markdown import evidence_line
+from .markdown import evidence_line, note_line
 
 STYLES = {"recommendation": "bold", "warning": "yellow", "caveat": "blue"}
 HEADINGS = {"recommendation": "recommendations", "warning": "warnings", "caveat": "caveats"}
@@ -29,13 +29,13 @@ def render_explanation(explanation: Explanation, console: Console, total_rules: 
     answers = root.add(Text(t(lang, "explain.answers"), style="bold underline"))
     for answer in explanation.answers:
         needed = (
-            t(lang, "explain.needed_by", goals=", ".join(answer.needed_by))
+            t(lang, "explain.needed_by", goals=", ".join(labels.get(goal, goal) for goal in answer.needed_by))
             if answer.needed_by
             else t(lang, "explain.not_needed")
         )
         answers.add(
             Text.assemble(
-                (f"{answer.key} = {value_text(answer.value)}", "cyan" if answer.needed_by else "dim"),
+                (f"{answer.key} = {value_text(answer.value, lang)}", "cyan" if answer.needed_by else "dim"),
                 (f"  {answer_label(lang, answer.key)} · {needed}", "dim"),
             )
         )
@@ -58,7 +58,14 @@ def render_explanation(explanation: Explanation, console: Console, total_rules: 
             branch.add(Text(t(lang, "explain.none"), style="dim"))
         for item in items:
             _conclusion(branch, item, lang, labels, plain)
+    if explanation.parameters:
+        thresholds = root.add(Text(t(lang, "explain.parameters"), style="bold underline"))
+        for parameter in explanation.parameters:
+            node = thresholds.add(Text.assemble((f"{parameter.name} = {value_text(parameter.value, lang)}", "cyan"), f"  {parameter.description}"))
+            node.add(Text(parameter.provenance, style="dim"))
     console.print(root)
+    if any(item.kind == "recommendation" for item in explanation.conclusions):
+        console.print(Text(t(lang, "heuristics"), style="dim"))
 
 
 def _conclusion(parent: Tree, item: ConclusionTrace, lang: str, labels: dict[str, str], plain: bool) -> None:
@@ -66,6 +73,8 @@ def _conclusion(parent: Tree, item: ConclusionTrace, lang: str, labels: dict[str
     if item.kind == "recommendation":
         label.append(f"{item.priority}. {item.text}", style="bold")
         label.append(f"  [{t(lang, 'status.' + (item.status or 'gap'))}]", style=STATUS_STYLE.get(item.status or "", ""))
+        if item.basis == "conclusion":
+            label.append(f"  {t(lang, 'basis.conclusion')}", style="magenta")
     else:
         label.append(("! " if item.kind == "warning" else "i "), style=STYLES[item.kind])
         label.append(item.text)
@@ -75,16 +84,18 @@ def _conclusion(parent: Tree, item: ConclusionTrace, lang: str, labels: dict[str
     node = parent.add(label)
     for trace in item.rules:
         rule = node.add(rule_label(trace, lang, ascii_only=plain, verdict=False))
-        add_conditions(rule, trace, lang, ascii_only=plain)
+        add_conditions(rule, trace, lang, ascii_only=plain, labels=labels)
     if item.evidence:
         evidence = node.add(Text(t(lang, "explain.evidence"), style="bold"))
         for entry in item.evidence:
-            _evidence(evidence, entry, lang)
+            _evidence(evidence, entry, lang, labels)
 
 
-def _evidence(parent: Tree, entry: Evidence, lang: str) -> None:
-    node = parent.add(Text.assemble(("• ", "cyan"), evidence_line(entry, lang)))
+def _evidence(parent: Tree, entry: Evidence, lang: str, labels: dict[str, str]) -> None:
+    node = parent.add(Text.assemble(("• ", "cyan"), evidence_line(entry, lang, labels)))
     node.add(Text(entry.summary))
+    if entry.note:
+        node.add(Text(note_line(entry, lang), style="dim"))
     node.add(Text(f"“{entry.quote}”", style="italic dim"))
 
 
@@ -110,8 +121,8 @@ def render_why_not(answer: WhyNot, console: Console, labels: dict[str, str]) -> 
     tree = Tree(Text(t(lang, "whynot.rules", count=len(answer.rules), fired=fired), style="bold"))
     for trace in answer.rules:
         node = tree.add(rule_label(trace, lang, ascii_only=plain))
-        add_conditions(node, trace, lang, ascii_only=plain)
+        add_conditions(node, trace, lang, ascii_only=plain, labels=labels)
     console.print(tree)
     closest = next((trace for trace in answer.rules if not trace.fired), None)
     if closest is not None and not answer.in_advice:
-        console.print(Text(t(lang, "whynot.needs", rule=closest.rule, conditions=t(lang, "whynot.and").join(needs(closest, lang)))))
+        console.print(Text(t(lang, "whynot.needs", rule=closest.rule, conditions=t(lang, "whynot.and").join(needs(closest, lang, labels)))))

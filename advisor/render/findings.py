@@ -6,8 +6,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..i18n import lever, t
+from ..i18n import lever, t, tn
 from ..schema import FindingsTable
+from .markdown import relation_text
 
 RELATION_STYLE = {"positive": "green", "none": "red", "not_shown": "yellow"}
 
@@ -29,9 +30,9 @@ def render_findings(table: FindingsTable, console: Console, labels: dict[str, st
         findings.add_row(
             labels.get(row.construct, row.construct),
             lever(lang, row.usage),
-            Text(t(lang, "relation." + row.relation), style=RELATION_STYLE[row.relation]),
+            Text(relation_text(row.relation, row.inferred, lang), style=RELATION_STYLE[row.relation]),
             row.strength or "",
-            _summary(row.summary, row.id, row.quote if quotes else None),
+            _summary(row.summary, row.id, row.quote if quotes else None, _note(row.note, lang)),
         )
     console.print(findings)
     if table.statements:
@@ -47,11 +48,23 @@ def render_findings(table: FindingsTable, console: Console, labels: dict[str, st
             )
         console.print(statements)
     console.print(Text(table.source, style="dim"))
-    console.print(Text(t(lang, "findings.count", findings=len(table.findings), statements=len(table.statements)), style="dim"))
+    console.print(Text(_count(table, lang), style="dim"))
 
 
-def _summary(summary: str, id_: str, quote: str | None) -> Text:
+def _count(table: FindingsTable, lang: str) -> str:
+    findings = tn(lang, "count.findings", len(table.findings), count=len(table.findings))
+    statements = tn(lang, "count.statements", len(table.statements), count=len(table.statements))
+    return t(lang, "findings.count", findings=findings, statements=statements)
+
+
+def _note(note: str | None, lang: str) -> str | None:
+    return f"{t(lang, 'note')}: {note}" if note else None
+
+
+def _summary(summary: str, id_: str, quote: str | None, note: str | None = None) -> Text:
     text = Text(summary)
+    if note:
+        text.append(f"\n{note}", style="dim")
     text.append(f"\n{id_}", style="dim")
     if quote:
         text.append(f"\n“{quote}”", style="italic dim")
@@ -75,9 +88,9 @@ def findings_markdown(table: FindingsTable, labels: dict[str, str], *, quotes: b
             f"`{row.id}`",
             labels.get(row.construct, row.construct),
             lever(lang, row.usage),
-            t(lang, "relation." + row.relation),
+            relation_text(row.relation, row.inferred, lang),
             row.strength or "",
-            row.summary,
+            row.summary + (f" _{_note(row.note, lang)}_" if row.note else ""),
         ] + ([f"“{row.quote}”"] if quotes else [])
         out.append("| " + " | ".join(cell(c) for c in cells) + " |")
     if table.statements:

@@ -7,7 +7,7 @@ from html import escape
 
 from ..i18n import answer_label, lever, t
 from ..schema import Advice
-from .markdown import evidence_line, goal_labels
+from .markdown import cited, evidence_line, goal_labels, inferred_lines, note_line
 
 CSS = """
 body { font-family: system-ui, "Segoe UI", Helvetica, Arial, sans-serif; color: #111; line-height: 1.45;
@@ -67,6 +67,7 @@ def render_advice_html(advice: Advice, *, organisation: str | None = None, quote
             f'<span class="status">{escape(t(lang, "status." + rec.status))}</span></h3>',
             f'<p class="muted">{escape(goals)}</p>',
             f"<p>{escape(rec.summary)}</p>",
+            *([f"<p><strong>{escape(t(lang, 'basis.conclusion'))}</strong></p>"] if rec.basis == "conclusion" else []),
             f"<p><strong>{escape(t(lang, 'steer_on'))}:</strong> "
             + escape(", ".join(lever(lang, name) for name in rec.levers))
             + "</p>",
@@ -74,17 +75,22 @@ def render_advice_html(advice: Advice, *, organisation: str | None = None, quote
             "<ul>",
         ]
         for evidence in rec.evidence:
+            note = f'<br><span class="muted">{escape(note_line(evidence, lang))}</span>' if evidence.note else ""
             quote = f"<blockquote>{escape(evidence.quote)}</blockquote>" if quotes else ""
-            out.append(f"<li><code>{escape(evidence_line(evidence, lang))}</code>: {escape(evidence.summary)}{quote}</li>")
+            line = escape(evidence_line(evidence, lang, labels))
+            out.append(f"<li><code>{line}</code>: {escape(evidence.summary)}{note}{quote}</li>")
         out += ["</ul>", f"<p><strong>{escape(t(lang, 'practice'))}:</strong></p>", "<ul>"]
         out += [f"<li>{escape(tactic.text)}</li>" for tactic in rec.practice]
         out += ["</ul>", f'<p class="muted">{escape(t(lang, "rules"))}: {escape(", ".join(rec.rules))}</p>', "</section>"]
+    if advice.recommendations:
+        out.append(f'<p class="muted">{escape(t(lang, "heuristics"))}</p>')
     for heading, notices in (("warnings", advice.warnings), ("caveats", advice.caveats)):
         if notices:
             out += [f"<h2>{escape(t(lang, heading))}</h2>", "<ul>"]
             for notice in notices:
-                cited = ", ".join(e.finding for e in notice.evidence)
-                out.append(f'<li>{escape(notice.text)} <span class="muted">({escape(cited)})</span></li>')
+                ids = cited(notice.evidence, lang)
+                inferred = "".join(f'<br><span class="muted">{escape(line)}</span>' for line in inferred_lines(notice.evidence, lang))
+                out.append(f'<li>{escape(notice.text)} <span class="muted">({escape(ids)})</span>{inferred}</li>')
             out.append("</ul>")
     if advice.unknowns:
         out += [f"<h2>{escape(t(lang, 'unknowns'))}</h2>", "<ul>"]

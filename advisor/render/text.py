@@ -11,7 +11,7 @@ from rich.text import Text
 
 from ..i18n import answer_label, lever, t
 from ..schema import Advice
-from .markdown import evidence_line, goal_labels
+from .markdown import cited, evidence_line, goal_labels, inferred_lines, note_line
 
 STATUS_STYLE = {"gap": "bold yellow", "sustain": "bold green"}
 
@@ -31,6 +31,9 @@ def render_text(advice: Advice, console: Console, *, organisation: str | None = 
         console.print(Padding(t(lang, "no_recommendations"), (0, 0, 0, 2)))
     for rec in advice.recommendations:
         console.print(_recommendation(rec, lang, labels, quotes))
+    if advice.recommendations:
+        console.print(Padding(Text(t(lang, "heuristics"), style="dim"), (0, 0, 0, 2)))
+        console.print()
     for heading, notices, style in (
         ("warnings", advice.warnings, "yellow"),
         ("caveats", advice.caveats, "blue"),
@@ -39,9 +42,11 @@ def render_text(advice: Advice, console: Console, *, organisation: str | None = 
             continue
         console.print(Text(t(lang, heading), style="bold underline"))
         for notice in notices:
-            cited = ", ".join(e.finding for e in notice.evidence)
-            line = Text.assemble(("! " if heading == "warnings" else "i ", style), notice.text, (f"  [{cited}]", "dim"))
+            ids = cited(notice.evidence, lang)
+            line = Text.assemble(("! " if heading == "warnings" else "i ", style), notice.text, (f"  [{ids}]", "dim"))
             console.print(Padding(line, (0, 0, 0, 2)))
+            for inferred in inferred_lines(notice.evidence, lang):
+                console.print(Padding(Text(inferred, style="dim"), (0, 0, 0, 4)))
         console.print()
     if advice.unknowns:
         console.print(Text(t(lang, "unknowns"), style="bold underline"))
@@ -61,8 +66,10 @@ def _recommendation(rec, lang: str, labels: dict[str, str], quotes: bool) -> Pan
         "  ",
         (f"[{status}]", STATUS_STYLE[rec.status]),
     )
-    body: list = [
-        Text(rec.summary),
+    body: list = [Text(rec.summary)]
+    if rec.basis == "conclusion":
+        body.append(Text(t(lang, "basis.conclusion"), style="bold magenta"))
+    body += [
         Text(""),
         Text.assemble((t(lang, "serves") + ": ", "bold"), ", ".join(labels[g] for g in rec.goals)),
         Text.assemble((t(lang, "steer_on") + ": ", "bold"), ", ".join(lever(lang, n) for n in rec.levers)),
@@ -70,7 +77,9 @@ def _recommendation(rec, lang: str, labels: dict[str, str], quotes: bool) -> Pan
         Text(t(lang, "evidence"), style="bold"),
     ]
     for evidence in rec.evidence:
-        body.append(Padding(Text.assemble(("• ", "cyan"), evidence.summary, (f"  [{evidence_line(evidence, lang)}]", "dim")), (0, 0, 0, 1)))
+        body.append(Padding(Text.assemble(("• ", "cyan"), evidence.summary, (f"  [{evidence_line(evidence, lang, labels)}]", "dim")), (0, 0, 0, 1)))
+        if evidence.note:
+            body.append(Padding(Text(note_line(evidence, lang), style="dim"), (0, 0, 0, 3)))
         if quotes:
             body.append(Padding(Text(f"“{evidence.quote}”", style="italic dim"), (0, 0, 0, 3)))
     body += [Text(""), Text(t(lang, "practice"), style="bold magenta")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .base import AnswerKey, Goal, Lang, Lever, Model, Relation, SCHEMA_VERSION, Status
+from .base import AnswerKey, Basis, Goal, Lang, Lever, Model, Relation, SCHEMA_VERSION, StatementKind, Status
 
 __all__ = ['Advice', 'AdviceNotice', 'AdviceRecommendation', 'Evidence', 'Strategy', 'Tactic', 'Unknown']
 
@@ -14,13 +14,15 @@ __all__ = ['Advice', 'AdviceNotice', 'AdviceRecommendation', 'Evidence', 'Strate
 
 class Evidence(Model):
     finding: str
-    kind: Literal["finding", "conclusion", "remark", "caveat"]
+    kind: Literal["finding"] | StatementKind
     construct: Goal | None
     usage: Lever | None
     relation: Relation | None
+    inferred: bool  # the relation is read from the source's wording, not stated in it: `note` says how
     strength: str | None
     summary: str
     quote: str
+    note: str | None  # how an inferred relation was read, or what else qualifies the finding
 
 
 class Tactic(Model):
@@ -36,6 +38,7 @@ class AdviceRecommendation(Model):
     goals: list[Goal]
     levers: list[Lever]
     status: Status
+    basis: Basis  # finding: backed by a measured finding; conclusion: by an authors' conclusion only
     evidence: list[Evidence]
     practice: list[Tactic]
     rules: list[str]
@@ -53,7 +56,8 @@ class Strategy(Model):
     goal: Goal
     label: str
     text: str
-    steer_on: list[Lever]
+    steer_on: list[Lever]  # levers the study relates to the goal
+    suggested: list[Lever]  # levers an authors' conclusion suggests, not a measured relation
     findings: list[str]
 
 

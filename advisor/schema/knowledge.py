@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import Field, StringConstraints, model_validator
 
 from ..vocabulary import GOALS, UNKNOWN
-from .base import AnswerKey, Goal, Id, Lang, Lever, Model, Name, NonEmpty, Relation, Status, Text
+from .base import AnswerKey, Basis, Goal, Id, Lang, Lever, Model, Name, NonEmpty, Relation, StatementKind, Status, Text
 
 __all__ = ['Choice', 'Conclusion', 'Example', 'Finding', 'FindingsFile', 'GoalProfile', 'ListOperand', 'Notice', 'Operand', 'ParamRef', 'Parameter', 'Pattern', 'PatternRef', 'QUESTION_KINDS', 'Question', 'Recommendation', 'Rule', 'RuleFile', 'Scalar', 'Source', 'Statement', 'TESTS']
 
@@ -23,8 +23,7 @@ class Source(Model):
     organisations: int = Field(gt=0)
     language: Lang
     note: Text | None = None
-
-
+    text: NonEmpty  # the whole source text, verbatim: every quote must be a passage of it
 
 
 class Finding(Model):
@@ -34,17 +33,19 @@ class Finding(Model):
     construct: Goal
     usage: Lever
     relation: Relation
+    inferred: bool = False  # the relation is read from the wording, not stated: `note` says how
     strength: Text | None = None  # only where the source qualifies it, e.g. "in lesser degree"
     summary: Text
-    quote: NonEmpty  # the Dutch source sentence(s) the finding rests on, verbatim
+    quote: NonEmpty  # the Dutch source sentence(s) the finding rests on, verbatim ("[sic]" marks a typo)
     note: Text | None = None
 
 
 class Statement(Model):
-    """A conclusion, remark or caveat of the authors that is not a single (construct, usage) pair."""
+    """A conclusion, remark or caveat of the authors, or how the study measured (method), that is
+    not a single (construct, usage) pair."""
 
     id: Id
-    kind: Literal["conclusion", "remark", "caveat"]
+    kind: StatementKind
     constructs: list[Goal] = []
     summary: Text
     quote: NonEmpty
@@ -185,7 +186,7 @@ class Example(Model):
 
 class Rule(Model):
     id: Id
-    description: NonEmpty  # one line, English
+    description: Text  # one line: when the rule applies, shown by explain and why-not
     findings: list[Id] = []  # the findings and statements it rests on (empty only for derive rules)
     when: list[Pattern] = Field(min_length=1)
     then: Conclusion
@@ -213,8 +214,8 @@ class Parameter(Model):
     name: Name
     value: Union[int, float, list[Name]]
     unit: NonEmpty
-    description: NonEmpty
-    provenance: NonEmpty
+    description: Text
+    provenance: Text  # where the value comes from; never the study, which gives no thresholds
     # who reads it: a rule (through {param: NAME}), or `advisor measure` (advisor/measure/thresholds.py)
     used_by: Literal["rules", "measurement"] = "rules"
 
@@ -222,6 +223,7 @@ class Parameter(Model):
 class Recommendation(Model):
     id: Id
     status: Status
+    basis: Basis = "finding"  # conclusion: rests on an authors' conclusion, not a measured relation
     levers: list[Lever] = Field(min_length=1)
     weight: int = 0  # orders recommendations of equal status and goal rank: higher comes first
     title: Text
@@ -241,7 +243,8 @@ class GoalProfile(Model):
     goal: Goal
     label: Text
     strategy: Text
-    steer_on: list[Lever] = []
+    steer_on: list[Lever] = []  # levers with a positive finding for the goal
+    suggested: list[Lever] = []  # levers an authors' conclusion suggests, not a measured relation
     findings: list[Id] = Field(min_length=1)
 
 

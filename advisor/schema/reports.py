@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from .base import AnswerKey, Goal, Lang, Lever, Model, Relation, SCHEMA_VERSION, Status
+from .base import AnswerKey, Basis, Goal, Lang, Lever, Model, Relation, SCHEMA_VERSION, StatementKind, Status
 from .advice import Advice, Evidence
 
-__all__ = ['AnswerChange', 'AnswerTrace', 'CheckProblem', 'CheckReport', 'Comparison', 'ConclusionChange', 'ConclusionTrace', 'Condition', 'DerivedChange', 'DerivedTrace', 'Explanation', 'FindingRow', 'FindingsTable', 'GridFigures', 'GridSelection', 'RuleTrace', 'StatementRow', 'Test', 'WhyNot']
+__all__ = ['AnswerChange', 'AnswerTrace', 'ParameterTrace', 'CheckProblem', 'CheckReport', 'Comparison', 'ConclusionChange', 'ConclusionTrace', 'Condition', 'DerivedChange', 'DerivedTrace', 'Explanation', 'FindingRow', 'FindingsTable', 'GridFigures', 'GridSelection', 'RuleTrace', 'StatementRow', 'Test', 'WhyNot']
 
 # --------------------------------------------------------------------------------------------
 # Explanations: how the rules reached the advice (`advisor explain`, `whatif`, `diff`)
@@ -31,7 +31,7 @@ class Condition(Model):
 
 class RuleTrace(Model):
     rule: str
-    description: str
+    description: str  # in the language of the report
     fired: bool
     goals: list[Goal]  # the goals it fired for
     conclusion: Literal["derive", "recommend", "warn", "caveat"]
@@ -59,9 +59,19 @@ class ConclusionTrace(Model):
     text: str  # a recommendation's title, a notice's text
     status: Status | None = None
     priority: int | None = None
+    basis: Basis | None = None  # recommendations: a measured finding or an authors' conclusion
     goals: list[Goal]
     rules: list[RuleTrace]
     evidence: list[Evidence]
+
+
+class ParameterTrace(Model):
+    """A threshold a traced rule compares with: a heuristic, never a result of the study."""
+
+    name: str
+    value: Any
+    description: str
+    provenance: str
 
 
 class Explanation(Model):
@@ -73,6 +83,7 @@ class Explanation(Model):
     derived: list[DerivedTrace]
     trace: list[str]  # the rules that fired, in chaining order
     conclusions: list[ConclusionTrace]
+    parameters: list[ParameterTrace]  # every threshold the traced rules compare with, with its provenance
 
 
 class WhyNot(Model):
@@ -185,6 +196,7 @@ class FindingRow(Model):
     construct: Goal
     usage: Lever
     relation: Relation
+    inferred: bool  # read from the wording, not stated: the note says how
     strength: str | None
     summary: str
     quote: str
@@ -194,7 +206,7 @@ class FindingRow(Model):
 
 class StatementRow(Model):
     id: str
-    kind: Literal["conclusion", "remark", "caveat"]
+    kind: StatementKind
     constructs: list[Goal]
     summary: str
     quote: str

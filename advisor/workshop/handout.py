@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..i18n import lever, t
+from ..i18n import lever, t, tn
+from ..render.markdown import relation_text
 from ..schema import Evidence
 from . import labels
 from .aggregate import Distribution
@@ -21,9 +22,10 @@ def heading(lang: str, section: str) -> str:
 
 
 def intro(summary: WorkshopSummary) -> str:
-    return t(
+    return tn(
         summary.lang,
         "workshop.intro",
+        summary.total,
         date=summary.workshop.created,
         total=summary.total,
         named=summary.named,
@@ -41,7 +43,7 @@ def method(summary: WorkshopSummary) -> list[str]:
         t(lang, "workshop.method.median"),
         t(lang, "workshop.method.mode"),
         t(lang, "workshop.method.unknown"),
-        t(lang, "workshop.method.min", min=summary.min_group_size),
+        tn(lang, "workshop.method.min", summary.min_group_size, min=summary.min_group_size),
         t(lang, "workshop.method.anonymous"),
         t(lang, "workshop.method.advice"),
     ]
@@ -80,7 +82,7 @@ def evidence_title(summary: WorkshopSummary, evidence: Evidence) -> str:
     lang = summary.lang
     if evidence.kind != "finding":
         return t(lang, "kind." + evidence.kind)
-    relation = t(lang, "relation." + (evidence.relation or "none"))
+    relation = relation_text(evidence.relation or "none", evidence.inferred, lang)
     title = f"{summary.goal_label(evidence.construct)} × {lever(lang, evidence.usage)}: {relation}"
     if evidence.strength:
         title += f" ({t(lang, 'strength')}: {evidence.strength})"

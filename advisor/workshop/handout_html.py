@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from ..i18n import lever, t
+from ..i18n import lever, t, tn
+from ..render.markdown import cited
 from . import handout, labels
 from .summary import WorkshopSummary
 from .svg import bar_chart
@@ -75,7 +76,7 @@ def render_html(summary: WorkshopSummary) -> str:
         "<main>",
     ]
     if not summary.ready:
-        withheld = t(lang, "workshop.withheld", min=summary.min_group_size, total=summary.total)
+        withheld = tn(lang, "workshop.withheld", summary.min_group_size, min=summary.min_group_size, total=summary.total)
         out.append(f'<p class="withheld">{escape(withheld)}</p>')
         out += _caveats(summary)
     else:
@@ -136,9 +137,12 @@ def _strategy(summary: WorkshopSummary) -> list[str]:
     out = _open(summary, "strategy")
     for item in summary.advice.strategy:
         steer = ", ".join(lever(lang, name) for name in item.steer_on)
+        suggested = ", ".join(lever(lang, name) for name in item.suggested)
         out += [f"<h3>{escape(item.label)}</h3>", f"<p>{escape(item.text)}</p>"]
         if steer:
             out.append(f'<p class="note">{escape(t(lang, "steer_on"))}: {escape(steer)}</p>')
+        if suggested:
+            out.append(f'<p class="note">{escape(t(lang, "suggested"))}: {escape(suggested)}</p>')
     out.append("</section>")
     return out
 
@@ -156,15 +160,18 @@ def _recommendations(summary: WorkshopSummary) -> list[str]:
             f"<h3>{number}. {escape(rec.title)}"
             f'<span class="status">{escape(t(lang, "status." + rec.status))}</span></h3>',
             f"<p>{escape(rec.summary)}</p>",
+            *([f"<p><strong>{escape(t(lang, 'basis.conclusion'))}</strong></p>"] if rec.basis == "conclusion" else []),
             f'<p class="note">{escape(t(lang, "serves"))}: {escape(goals)} · '
             f'{escape(t(lang, "steer_on"))}: {escape(", ".join(lever(lang, n) for n in rec.levers))}</p>',
             f"<h4>{escape(t(lang, 'evidence'))}</h4>",
             "<ul>",
         ]
-        out += [f"<li>{escape(e.summary)} <span class=\"note\">[{escape(e.finding)}]</span></li>" for e in rec.evidence]
+        out += [f"<li>{escape(e.summary)} <span class=\"note\">[{escape(cited([e], lang))}]</span></li>" for e in rec.evidence]
         out += ["</ul>", '<div class="practice">', f"<h4>{escape(t(lang, 'practice'))}</h4>", "<ul>"]
         out += [f"<li>{escape(tactic.text)}</li>" for tactic in rec.practice]
         out += ["</ul>", "</div>", "</div>"]
+    if advice.recommendations:
+        out.append(f'<p class="note">{escape(t(lang, "heuristics"))}</p>')
     if advice.warnings:
         out += [f"<h3>{escape(t(lang, 'warnings'))}</h3>", "<ul>"]
         out += [f"<li>{escape(notice.text)}</li>" for notice in advice.warnings]
@@ -181,7 +188,7 @@ def _answers(summary: WorkshopSummary) -> list[str]:
         out += [
             '<div class="question">',
             f"<h3>{escape(question)}</h3>",
-            f'<p class="note">{escape(t(lang, "workshop.answered_by", known=item.known, total=item.total))}</p>',
+            f'<p class="note">{escape(tn(lang, "workshop.answered_by", item.total, known=item.known, total=item.total))}</p>',
         ]
         if item.withheld:
             out.append(f'<p class="withheld">{escape(t(lang, "workshop.withheld_question", min=summary.min_group_size))}</p>')
@@ -236,6 +243,7 @@ def _evidence(summary: WorkshopSummary) -> list[str]:
             f"<h3>{escape(handout.evidence_title(summary, evidence))}</h3>",
             f'<blockquote lang="nl">„{escape(evidence.quote)}”</blockquote>',
             f"<p>{escape(evidence.summary)} <span class=\"note\">[{escape(evidence.finding)}]</span></p>",
+            *([f'<p class="note">{escape(t(lang, "note"))}: {escape(evidence.note)}</p>'] if evidence.note else []),
             "</div>",
         ]
     out.append("</section>")

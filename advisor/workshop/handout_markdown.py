@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..i18n import lever, t
+from ..i18n import lever, t, tn
+from ..render.markdown import cited
 from . import handout, labels
 from .summary import WorkshopSummary
 
@@ -26,7 +27,7 @@ def render_markdown(summary: WorkshopSummary) -> str:
     lang = summary.lang
     out = [f"# {summary.workshop.name}", "", f"_{t(lang, 'workshop.handout')} · {handout.intro(summary)}_", ""]
     if not summary.ready:
-        out += [t(lang, "workshop.withheld", min=summary.min_group_size, total=summary.total), ""]
+        out += [tn(lang, "workshop.withheld", summary.min_group_size, min=summary.min_group_size, total=summary.total), ""]
         out += _caveats(summary)
     else:
         for section in handout.SECTIONS:
@@ -56,7 +57,9 @@ def _strategy(summary: WorkshopSummary) -> list[str]:
     out = []
     for item in summary.advice.strategy:
         steer = ", ".join(lever(lang, name) for name in item.steer_on)
-        out.append(f"- **{item.label}**: {item.text}" + (f" _{t(lang, 'steer_on')}: {steer}._" if steer else ""))
+        suggested = ", ".join(lever(lang, name) for name in item.suggested)
+        line = f"- **{item.label}**: {item.text}" + (f" _{t(lang, 'steer_on')}: {steer}._" if steer else "")
+        out.append(line + (f" _{t(lang, 'suggested')}: {suggested}._" if suggested else ""))
     return out + [""]
 
 
@@ -70,11 +73,15 @@ def _recommendations(summary: WorkshopSummary) -> list[str]:
         goals = ", ".join(summary.goal_label(goal) for goal in rec.goals)
         levers = ", ".join(lever(lang, name) for name in rec.levers)
         out += [f"### {number}. {rec.title} ({t(lang, 'status.' + rec.status)})", "", rec.summary, ""]
+        if rec.basis == "conclusion":
+            out += [f"**{t(lang, 'basis.conclusion')}**", ""]
         out += [f"_{t(lang, 'serves')}: {goals} · {t(lang, 'steer_on')}: {levers}_", "", f"**{t(lang, 'evidence')}:**", ""]
-        out += [f"- {e.summary} `[{e.finding}]`" for e in rec.evidence]
+        out += [f"- {e.summary} `[{cited([e], lang)}]`" for e in rec.evidence]
         out += ["", f"**{t(lang, 'practice')}:**", ""]
         out += [f"- {tactic.text}" for tactic in rec.practice]
         out.append("")
+    if advice.recommendations:
+        out += [f"_{t(lang, 'heuristics')}_", ""]
     if advice.warnings:
         out += [f"### {t(lang, 'warnings')}", ""]
         out += [f"- {notice.text}" for notice in advice.warnings]
@@ -87,7 +94,7 @@ def _answers(summary: WorkshopSummary) -> list[str]:
     out: list[str] = []
     for item in summary.distributions:
         out += [f"### {labels.question(summary.knowledge, lang, item.key)}", ""]
-        out += [f"_{t(lang, 'workshop.answered_by', known=item.known, total=item.total)}_", ""]
+        out += [f"_{tn(lang, 'workshop.answered_by', item.total, known=item.known, total=item.total)}_", ""]
         if item.withheld:
             out += [t(lang, "workshop.withheld_question", min=summary.min_group_size), ""]
             continue
@@ -119,6 +126,8 @@ def _evidence(summary: WorkshopSummary) -> list[str]:
     for evidence in summary.findings:
         out += [f"### {handout.evidence_title(summary, evidence)}", "", f"> „{evidence.quote}”", ""]
         out += [f"{evidence.summary} `[{evidence.finding}]`", ""]
+        if evidence.note:
+            out += [f"_{t(summary.lang, 'note')}: {evidence.note}_", ""]
     return out
 
 

@@ -15,10 +15,11 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..i18n import lever, t
+from ..i18n import lever, t, tn
 from . import labels
 from .aggregate import Distribution
 from .bigtext import big_digits
+from .handout import evidence_title
 from .summary import TeamResult, WorkshopSummary
 
 # High contrast on any background: bold and reverse video, colour only as a second signal.
@@ -91,7 +92,7 @@ def _responses(summary: WorkshopSummary, width: int, height: int) -> RenderableT
     if summary.ready:
         parts.append(Text(t(lang, "workshop.ready", min=summary.min_group_size), justify="center"))
     else:
-        waiting = t(lang, "workshop.waiting", min=summary.min_group_size, missing=summary.missing)
+        waiting = tn(lang, "workshop.waiting", summary.min_group_size, min=summary.min_group_size, missing=summary.missing)
         parts.append(Text(waiting, style=MARK, justify="center"))
     return Group(*parts)
 
@@ -140,7 +141,7 @@ def _ranking(summary: WorkshopSummary, revealed: bool, width: int) -> Renderable
 def _question(summary: WorkshopSummary, item: Distribution, revealed: bool, width: int) -> RenderableType:
     lang = summary.lang
     prompt = Text(labels.question(summary.knowledge, lang, item.key), style=STRONG)
-    answered = Text(t(lang, "workshop.answered_by", known=item.known, total=item.total))
+    answered = Text(tn(lang, "workshop.answered_by", item.total, known=item.known, total=item.total))
     if item.withheld:
         message = t(lang, "workshop.withheld_question", min=summary.min_group_size)
         return Group(prompt, answered, Text(""), Text(message, style=MARK))
@@ -180,8 +181,10 @@ def _recommendations(summary: WorkshopSummary) -> RenderableType:
     table.add_column(no_wrap=True)
     for number, rec in enumerate(summary.advice.recommendations, 1):
         steer = ", ".join(lever(lang, name) for name in rec.levers)
+        if rec.basis == "conclusion":
+            steer += f" ({t(lang, 'kind.conclusion')})"
         table.add_row(Text(f"{number}.", style=STRONG), Text.assemble((rec.title, STRONG), "\n", (steer, "")), t(lang, "status." + rec.status))
-    return table
+    return Group(table, Text(""), Text(t(lang, "heuristics")))
 
 
 def _team(summary: WorkshopSummary, team: TeamResult, width: int) -> RenderableType:
@@ -205,7 +208,7 @@ def _team(summary: WorkshopSummary, team: TeamResult, width: int) -> RenderableT
         )
     own_goals = ", ".join(summary.goal_label(goal) for goal in team.answers.goals)
     verdict = (
-        t(lang, "workshop.diverges", team=team.team, count=len(team.only_group) + len(team.only_team))
+        tn(lang, "workshop.diverges", len(team.only_group) + len(team.only_team), team=team.team, count=len(team.only_group) + len(team.only_team))
         if team.diverges
         else t(lang, "workshop.agrees", team=team.team)
     )
@@ -219,23 +222,16 @@ def _team(summary: WorkshopSummary, team: TeamResult, width: int) -> RenderableT
 
 
 def _finding(summary: WorkshopSummary, evidence) -> RenderableType:
-    lang = summary.lang
-    if evidence.kind == "finding":
-        relation = t(lang, "relation." + (evidence.relation or "none"))
-        what = f"{summary.goal_label(evidence.construct)} × {lever(lang, evidence.usage)}: {relation}"
-        if evidence.strength:
-            what += f" ({t(lang, 'strength')}: {evidence.strength})"
-    else:
-        what = t(lang, "kind." + evidence.kind)
-    return Group(
-        Text(what, style=MARK),
+    parts: list[RenderableType] = [
+        Text(evidence_title(summary, evidence), style=MARK),
         Text(""),
         Text(f"„{evidence.quote}”", style="bold italic"),
         Text(""),
         Text(evidence.summary),
-        Text(""),
-        Text(f"[{evidence.finding}]"),
-    )
+    ]
+    if evidence.note:  # how an inferred relation was read, and more
+        parts.append(Text(f"{t(summary.lang, 'note')}: {evidence.note}"))
+    return Group(*parts, Text(""), Text(f"[{evidence.finding}]"))
 
 
 def _end(summary: WorkshopSummary, file_name: str) -> RenderableType:

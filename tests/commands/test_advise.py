@@ -19,9 +19,11 @@ def test_json_output_is_the_advice_contract(cli, write_yaml):
     }
     assert advice["goals"] == ["alignment", "engagement"]
     first = advice["recommendations"][0]
-    assert set(first) == {"id", "priority", "title", "summary", "goals", "levers", "status", "evidence", "practice", "rules"}
-    assert first["priority"] == 1 and first["status"] == "gap"
-    assert set(first["evidence"][0]) >= {"finding", "construct", "usage", "relation", "summary", "quote"}
+    assert set(first) == {"id", "priority", "title", "summary", "goals", "levers", "status", "basis", "evidence", "practice", "rules"}
+    assert first["priority"] == 1 and first["status"] == "gap" and first["basis"] == "finding"
+    assert set(first["evidence"][0]) >= {"finding", "construct", "usage", "relation", "inferred", "summary", "quote", "note"}
+    assert advice["recommendations"][-1]["id"] == "open-strategy-dialogue"  # an authors' conclusion comes last
+    assert advice["recommendations"][-1]["basis"] == "conclusion"
     assert all(tactic["basis"] == "practice" for rec in advice["recommendations"] for tactic in rec["practice"])
     assert "correlation-not-causation" in [c["id"] for c in advice["caveats"]]
     assert result.err == ""

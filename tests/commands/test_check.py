@@ -139,9 +139,10 @@ def assert_caught(result, report, code: str, id_: str, file: str, exit_code: int
     assert result.code == exit_code, result.out
     found = [p for p in problems(report, code) if p["id"] == id_]
     assert found, f"{code} not reported for {id_!r}: {report['problems']}"
-    problem = found[0]
+    worded = [p for p in found if words in p["message"] + (p["hint"] or "")]
+    assert worded, found
+    problem = worded[0]
     assert Path(problem["source"]).as_posix().endswith(file), problem
-    assert words in problem["message"] + (problem["hint"] or ""), problem
     return problem
 
 
@@ -258,7 +259,7 @@ def test_rule_failing_its_own_example(cli, knowledge_copy):
 
 DEAD_RULE = """rules:
   - id: alignment-impossible-share
-    description: A share below 5 and above 50 at once, which no answer is.
+    description: {en: "A share below 5 and above 50 at once, which no answer is.", nl: "Een aandeel onder 5 en boven 50 tegelijk, wat geen antwoord is."}
     findings: [alignment-active-breadth]
     when:
       - goal: alignment
@@ -286,7 +287,7 @@ def test_rule_that_can_never_fire(cli, knowledge_copy):
 
 CONTRADICTING_RULE = """rules:
   - id: alignment-sustain-moderate-use
-    description: For alignment, a moderate share posting is already enough to keep.
+    description: {en: "For alignment, a moderate share posting is already enough to keep.", nl: "Voor alignment is een gemiddeld aandeel posters al genoeg om vast te houden."}
     findings: [alignment-active-breadth]
     when:
       - goal: alignment
@@ -320,7 +321,7 @@ def test_two_rules_concluding_opposite_things_from_the_same_facts(cli, knowledge
 def test_two_rules_deriving_different_values_from_the_same_answers(cli, knowledge_copy):
     add_file(knowledge_copy, "overlap.yaml", """rules:
   - id: active-breadth-fair
-    description: Between 20 and 40 percent counts as moderate (overlapping the high mark).
+    description: {en: "Between 20 and 40 percent counts as moderate (overlapping the high mark).", nl: "Tussen 20 en 40 procent telt als gemiddeld (over de hoge grens heen)."}
     when:
       - answer: usage.active_share
         gte: 20
@@ -346,8 +347,8 @@ def test_parameter_unused(cli, knowledge_copy):
     edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml", "  - name: often\n", """  - name: lurker_share
     value: 90
     unit: percent of employees who only read
-    description: The share of members who only read, in the 90-9-1 pattern.
-    provenance: Participation inequality, the 90-9-1 rule (Nielsen, 2006).
+    description: {en: "The share of members who only read, in the 90-9-1 pattern.", nl: "Het aandeel leden dat alleen leest, in het 90-9-1-patroon."}
+    provenance: {en: "Participation inequality, the 90-9-1 rule (Nielsen, 2006).", nl: "Participatie-ongelijkheid, de 90-9-1-regel (Nielsen, 2006)."}
 
   - name: often
 """)
@@ -368,8 +369,8 @@ def test_parameter_marked_for_the_measurement_that_it_does_not_read(cli, knowled
     value: 600
     unit: times per person per 30 days
     used_by: measurement
-    description: From this median rate per 30 days on, a measured frequency counts as hourly.
-    provenance: Heuristic, not from the study, and read by nothing at all.
+    description: {en: "From this median rate per 30 days on, a measured frequency counts as hourly.", nl: "Vanaf dit mediane aantal per 30 dagen telt een gemeten frequentie als elk uur."}
+    provenance: {en: "Heuristic, not from the study, and read by nothing at all.", nl: "Vuistregel, niet uit het onderzoek, en door niets gelezen."}
 
   - name: often
 """)
@@ -383,8 +384,8 @@ def test_a_rule_parameter_is_still_unused_when_the_measurement_marks_another(cli
     value: 90
     unit: percent of employees who only read
     used_by: rules
-    description: The share of members who only read, in the 90-9-1 pattern.
-    provenance: Participation inequality, the 90-9-1 rule (Nielsen, 2006).
+    description: {en: "The share of members who only read, in the 90-9-1 pattern.", nl: "Het aandeel leden dat alleen leest, in het 90-9-1-patroon."}
+    provenance: {en: "Participation inequality, the 90-9-1 rule (Nielsen, 2006); not from the study.", nl: "Participatie-ongelijkheid, de 90-9-1-regel (Nielsen, 2006); niet uit het onderzoek."}
 
   - name: often
 """)
@@ -418,11 +419,22 @@ def test_measurement_parameter_missing(cli, knowledge_copy):
 
 def test_parameter_undocumented(cli, knowledge_copy):
     edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml",
-         "    provenance: >-\n      Heuristic, not from the study: the complement of `often`.",
-         "    provenance: TODO")
+         "      en: >-\n        Heuristic, not from the study: the complement of `often`.",
+         "      en: TODO")
     result, report = check(cli, knowledge_copy, "--no-grid")
     problem = assert_caught(
         result, report, "undocumented-parameter", "seldom", "rules/catalog/parameters.yaml", 3, "no real provenance"
+    )
+    assert problem["field"].endswith("provenance.en")
+
+
+def test_parameter_provenance_must_say_it_is_not_from_the_study(cli, knowledge_copy):
+    edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml",
+         "Heuristic, not from the study: the complement of `often`.",
+         "Heuristic of practice: the complement of `often`, as usual.")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    problem = assert_caught(
+        result, report, "undocumented-parameter", "seldom", "rules/catalog/parameters.yaml", 3, "not from the study"
     )
     assert problem["field"].endswith("provenance")
 
@@ -453,9 +465,9 @@ def test_recommendation_no_rule_concludes(cli, knowledge_copy):
 
 
 def test_notice_no_rule_concludes(cli, knowledge_copy):
-    edit(knowledge_copy / "rules" / "engagement.yaml", "      caveat: small-group-suffices", "      caveat: goal-first")
+    edit(knowledge_copy / "rules" / "engagement.yaml", "      caveat: engagement-number-of-posters", "      caveat: goal-first")
     result, report = check(cli, knowledge_copy, "--no-grid")
-    assert_caught(result, report, "unused-notice", "small-group-suffices", "rules/catalog/notices.yaml", 3)
+    assert_caught(result, report, "unused-notice", "engagement-number-of-posters", "rules/catalog/notices.yaml", 3)
 
 
 def test_one_id_for_a_recommendation_and_a_notice(cli, knowledge_copy):
@@ -473,7 +485,7 @@ def test_one_id_for_a_recommendation_and_a_notice(cli, knowledge_copy):
 def test_derive_cycle(cli, knowledge_copy):
     add_file(knowledge_copy, "cycle.yaml", """rules:
   - id: active-breadth-echo
-    description: Low active breadth stays low (derives what it reads).
+    description: {en: "Low active breadth stays low (derives what it reads).", nl: "Lage actieve breedte blijft laag (leidt af wat ze leest)."}
     when:
       - derived: active_breadth
         is: low
@@ -549,3 +561,160 @@ def test_findings_path_alone(cli, knowledge_copy, tmp_path):
     shutil.copy(knowledge_copy / "findings.yaml", findings)
     result, report = check(cli, None, "--no-grid", "--findings", str(findings))
     assert result.code == 0 and report["findings_path"] == str(findings)
+
+
+# -- the knowledge says no more than the source: one broken copy per check
+
+
+def test_quote_not_verbatim(cli, knowledge_copy):
+    edit(knowledge_copy / "findings.yaml",
+         'quote: "Het blijkt dat bij organisaties waar meer mensen posten en reageren op interne social media ook meer',
+         'quote: "Het blijkt dat bij organisaties waar veel mensen posten en reageren op interne social media ook meer')
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    problem = assert_caught(
+        result, report, "quote-not-verbatim", "alignment-active-breadth", "findings.yaml", 3, "not a passage of the source text"
+    )
+    assert problem["field"] == "findings[0].quote" and problem["line"]
+    assert "'Het blijkt dat bij organisaties waar '" in problem["message"]  # where it stops agreeing
+
+
+def test_a_typo_of_the_source_may_be_marked_sic_but_not_corrected(cli, knowledge_copy):
+    findings = knowledge_copy / "findings.yaml"
+    edit(findings, "(jn [sic] mindere mate)", "(in mindere mate)")  # corrected: no longer the source's words
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    assert_caught(result, report, "quote-not-verbatim", "correlation-not-causation", "findings.yaml", 3)
+    edit(findings, "(in mindere mate)", "(jn mindere mate)")  # verbatim without the mark: fine for check
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    assert result.code == 0, report["problems"]
+
+
+def test_recommendation_steering_on_a_lever_without_a_finding(cli, knowledge_copy):
+    recommendations = knowledge_copy / "rules" / "catalog" / "recommendations.yaml"
+    edit(recommendations, "    basis: conclusion  # alignment-through-dialogue: the study did not measure this use\n    levers: [strategy_dialogue]\n    weight: 20\n    title:\n      en: \"Hold",
+         "    levers: [strategy_dialogue]\n    weight: 20\n    title:\n      en: \"Hold")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    problem = assert_caught(
+        result, report, "lever-without-finding", "open-strategy-dialogue", "rules/catalog/recommendations.yaml", 3,
+        "steers on strategy_dialogue for alignment (rule 'alignment-strategy-dialogue')",
+    )
+    assert problem["field"].endswith("levers[0]") and "basis: conclusion" in problem["hint"]
+
+
+def test_recommendation_resting_on_a_conclusion_the_rule_does_not_cite(cli, knowledge_copy):
+    edit(knowledge_copy / "rules" / "alignment.yaml",
+         "    findings: [alignment-through-dialogue, alignment-active-breadth]\n    when:\n      - goal: alignment\n      - answer: purposes.strategy_dialogue\n        in:",
+         "    findings: [alignment-active-breadth]\n    when:\n      - goal: alignment\n      - answer: purposes.strategy_dialogue\n        in:")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    assert_caught(
+        result, report, "lever-without-finding", "open-strategy-dialogue", "rules/catalog/recommendations.yaml", 3,
+        "rests on an authors' conclusion, but rule 'alignment-strategy-dialogue' cites none",
+    )
+
+
+def test_goal_profile_steering_on_a_lever_without_a_finding(cli, knowledge_copy):
+    edit(knowledge_copy / "rules" / "catalog" / "goals.yaml",
+         "    steer_on: [active_breadth]\n    suggested: [strategy_dialogue]",
+         "    steer_on: [active_breadth, strategy_dialogue]")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    problem = assert_caught(
+        result, report, "lever-without-finding", "alignment", "rules/catalog/goals.yaml", 3,
+        "the alignment profile steers on strategy_dialogue without a positive finding",
+    )
+    assert problem["field"].endswith("steer_on[1]")
+
+
+def test_none_without_the_word_significant(cli, knowledge_copy):
+    edit(knowledge_copy / "findings.yaml",
+         "    usage: passive_breadth\n    relation: not_shown\n    inferred: true\n    summary:\n      en: \"Only active use",
+         "    usage: passive_breadth\n    relation: none\n    inferred: true\n    summary:\n      en: \"Only active use")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    problem = assert_caught(
+        result, report, "untested-none", "knowledge-sharing-passive-breadth", "findings.yaml", 3, "does not say 'significant'"
+    )
+    assert problem["field"].endswith("relation")
+
+
+def test_inferred_relation_without_its_note(cli, knowledge_copy):
+    findings = knowledge_copy / "findings.yaml"
+    text = findings.read_text(encoding="utf-8")
+    start = text.index("  - id: knowledge-sharing-passive-frequency")
+    note = text.index("    note:", start)
+    end = text.index("\n\n", note)
+    findings.write_text(text[:note] + text[end + 1 :], encoding="utf-8")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    problem = assert_caught(
+        result, report, "inferred-without-note", "knowledge-sharing-passive-frequency", "findings.yaml", 3, "no note"
+    )
+    assert problem["field"].endswith("inferred")
+
+
+def test_causal_wording_in_english_and_in_dutch(cli, knowledge_copy):
+    recommendations = knowledge_copy / "rules" / "catalog" / "recommendations.yaml"
+    edit(recommendations, "Many employees already post or react. The study relates this use to the goals it serves: protect it.",
+         "Many employees already post or react, which increases alignment: protect it.")
+    edit(recommendations, "Te weinig medewerkers lezen op het platform.", "Meer lezers zorgt voor betrokkenheid.")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    english = assert_caught(
+        result, report, "causal-wording", "sustain-broad-active-use", "rules/catalog/recommendations.yaml", 3, "'increases'"
+    )
+    assert english["field"].endswith("summary.en") and "allow:" in english["hint"]
+    dutch = assert_caught(result, report, "causal-wording", "widen-readership", "rules/catalog/recommendations.yaml", 3, "'zorgt voor'")
+    assert dutch["field"].endswith("summary.nl")
+
+
+def test_causal_wording_allowed_with_a_reason(cli, knowledge_copy):
+    notices = knowledge_copy / "rules" / "catalog" / "notices.yaml"
+    edit(notices, "a campaign aimed only at more readers is not backed", "a campaign that only increases readership is not backed")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    assert_caught(result, report, "causal-wording", "reading-not-shown-alignment", "rules/catalog/notices.yaml", 3)
+    edit(notices, "wordt voor dit doel dus niet door het onderzoek gesteund.\"\n",
+         "wordt voor dit doel dus niet door het onderzoek gesteund.\"\n"
+         "      allow:\n        - word: increases\n          reason: \"about readership, a use; it claims nothing about an outcome\"\n")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    assert result.code == 0, report["problems"]
+
+
+def test_stale_exemption(cli, knowledge_copy):
+    edit(knowledge_copy / "findings.yaml",
+         "internal communication will be disappointed.", "internal communication is disappointed.")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    problem = assert_caught(result, report, "stale-exemption", "no-miracle-cure", "findings.yaml", 3, "allows 'will'")
+    assert problem["field"].endswith("summary.allow[0]")
+
+
+def test_dutch_and_english_naming_different_findings(cli, knowledge_copy):
+    edit(knowledge_copy / "rules" / "catalog" / "notices.yaml",
+         "en het advies voor kennisdeling hangt ervan af.", "en het advies hangt ervan af.")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    problem = assert_caught(
+        result, report, "translation-mismatch", "processes-unknown", "rules/catalog/notices.yaml", 3,
+        "only in English: knowledge_sharing",
+    )
+    assert problem["field"].endswith("text")
+
+
+def test_two_findings_for_one_pair(cli, knowledge_copy):
+    edit(knowledge_copy / "findings.yaml", "  - id: alignment-passive-frequency\n    construct: alignment\n    usage: passive_frequency",
+         "  - id: alignment-passive-frequency\n    construct: alignment\n    usage: passive_breadth")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    assert_caught(
+        result, report, "duplicate-pair", "alignment-passive-frequency", "findings.yaml", 3,
+        "'alignment-passive-frequency' and 'alignment-passive-breadth' are both about alignment × passive_breadth",
+    )
+
+
+def test_strategy_of_two_sentences(cli, knowledge_copy):
+    edit(knowledge_copy / "rules" / "catalog" / "goals.yaml",
+         "Steer on reach and rhythm: that more employees read", "Steer on reach and rhythm. That more employees read")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    problem = assert_caught(result, report, "strategy-not-one-sentence", "engagement", "rules/catalog/goals.yaml", 3)
+    assert problem["field"].endswith("strategy.en")
+
+
+def test_description_over_two_lines(cli, knowledge_copy):
+    edit(knowledge_copy / "rules" / "alignment.yaml",
+         '      en: "For alignment, too few employees post or react."',
+         '      en: "For alignment, too few employees post or react.\\nSee the finding."')
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    assert_caught(result, report, "description-not-one-line", "alignment-broaden-active-use", "rules/alignment.yaml", 3)
+

@@ -94,7 +94,7 @@ def test_text_is_a_tree_down_to_the_quotes(cli):
         "1. Get more employees posting and reacting",
         "alignment-broaden-active-use",
         "✓ usage.active_share < 10 (active_share_low); answer: 8",
-        "alignment-active-breadth (alignment × active_breadth: positive relation)",
+        "alignment-active-breadth (Alignment with the strategy × share of employees posting or reacting: positive relation)",
         "“Het blijkt dat",
         "Caveats",
     ):

@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from advisor.i18n import t
+
 from samples import EXAMPLE_FILE, FEW_POSTERS
 
 
@@ -43,12 +45,10 @@ def test_more_posters_turn_the_alignment_gap_into_sustain(cli):
     share = now["conditions"][1]["producers"][0]["conditions"][0]
     assert (share["subject"], share["test"], share["required"], share["actual"]) == ("usage.active_share", "gte", 25, 25)
 
-    moved = change(data, "open-strategy-dialogue")
-    assert moved["change"] == "changed" and (moved["before"]["priority"], moved["after"]["priority"]) == (2, 1)
-
+    # an authors' conclusion ranks after the measured findings, gap or sustain: it keeps its place
     assert [r["id"] for r in data["before"]["recommendations"]] == ["broaden-active-use", "open-strategy-dialogue"]
-    assert [r["id"] for r in data["after"]["recommendations"]] == ["open-strategy-dialogue", "sustain-broad-active-use"]
-    assert "correlation-not-causation" in data["unchanged"]
+    assert [r["id"] for r in data["after"]["recommendations"]] == ["sustain-broad-active-use", "open-strategy-dialogue"]
+    assert {"open-strategy-dialogue", "correlation-not-causation"} <= set(data["unchanged"])
 
 
 def test_just_below_the_mark_changes_nothing(cli):
@@ -72,7 +72,7 @@ def test_text_shows_before_after_and_why(cli):
         "alignment-broaden-active-use: For alignment, too few employees post or react.  [no longer fires]",
         "✗ active_breadth in [low, moderate]; derived: high",
         "✓ usage.active_share >= 25 (active_share_high); answer: 25",
-        "changed: priority 2 -> 1",
+        t("en", "heuristics"),
     ):
         assert expected in out, expected
     assert out.index("Advice before") < out.index("Advice after") < out.index("What changed")
@@ -139,4 +139,4 @@ def test_set_is_required(cli):
 def test_dutch(cli):
     result = cli("whatif", "--answers", EXAMPLE_FILE, "--set", "usage.passive_share=80", "--lang", "nl")
     assert result.code == 0, result.err
-    assert "Wat als" in result.out and "Advies vooraf" in result.out and "nu aanbevolen" in result.out
+    assert "Wat als" in result.out and "Advies ervoor" in result.out and "nu aanbevolen" in result.out

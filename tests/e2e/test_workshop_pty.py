@@ -84,7 +84,7 @@ def collect(team: str, plan: dict, questions: dict, env, cwd) -> None:
             child.send(ENTER)  # optional: left empty
         else:
             child.send(DOWN * plan["picks"].get(key, 0) + ENTER)
-    child.expect(rf"(Added response|Reactie) \d+ .*team {team}")
+    child.expect(rf"(Added response|Inzending) \d+ .*team {team}")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, child.before

@@ -50,6 +50,9 @@ def test_a_typed_percentage_with_a_dutch_decimal_comma(ask):
     run = ask(ALIGNMENT, DOWN * 4 + ENTER, typed, ENTER, NOTHING, NOTHING)
     assert answers_of(run)["usage"]["active_share"] == 12.5
     assert "in the past month? 12.5%" in run.text
+    dutch = ask(ALIGNMENT, DOWN * 4 + ENTER, "12,5" + ENTER, ENTER, NOTHING, NOTHING, lang="nl")
+    assert answers_of(dutch)["usage"]["active_share"] == 12.5
+    assert "gepost of gereageerd? 12,5%" in dutch.text  # read back as Dutch writes it
 
 
 def test_back_from_typing_returns_to_the_bands(ask):

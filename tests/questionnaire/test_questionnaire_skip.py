@@ -72,7 +72,7 @@ def test_one_line_says_what_was_skipped_and_why(ask):
 READS_PASSIVE_FREQUENCY = """
 rules:
   - id: alignment-frequent-reading
-    description: For alignment, employees read often, which alone is not shown to help.
+    description: {en: "For alignment, employees read often, which alone is not shown to help.", nl: "Voor alignment lezen medewerkers vaak, en dat alleen lezen helpt, is niet aangetoond."}
     findings: [alignment-passive-frequency]
     when:
       - goal: alignment

@@ -67,13 +67,13 @@ def test_settings_remove_and_the_minimum_group_size(cli, workdir):
     result = cli("workshop", "set", "m.workshop.json", "--min-group-size", "5", "--lang", "nl")
     assert result.code == 0 and "taal nl, minimale groepsgrootte 5" in result.err
     status = cli("workshop", "status", "m.workshop.json")
-    assert "Nog 3 reactie(s) voordat" in status.out
+    assert "Nog 3 inzendingen voordat" in status.out
     export = cli("workshop", "export", "m.workshop.json", "--format", "markdown")
-    assert "Minder dan 5 reacties (2 tot nu toe)" in export.out
+    assert "Minder dan 5 inzendingen (2 tot nu toe)" in export.out
     assert "de hand-out toont de resultaten van de groep niet" in export.err
     assert cli("workshop", "remove", "m.workshop.json", "1").code == 0
     missing = cli("workshop", "remove", "m.workshop.json", "1")
-    assert missing.code == 2 and "geen reactie 1" in missing.err
+    assert missing.code == 2 and "geen inzending 1" in missing.err
     assert cli("workshop", "set", "m.workshop.json").code == 2
     bad = cli("workshop", "new", "N", "--min-group-size", "0")
     assert bad.code == 2 and "must be from 1 to 1000" in bad.err
@@ -109,5 +109,5 @@ def test_present_print_rehearses_every_screen(cli, workdir, monkeypatch):
     lines = result.out.split("\n")
     assert max(len(line) for line in lines) <= 80
     headers = [line for line in lines if line.startswith(" M · ")]
-    assert headers[0].endswith("1/22 ") and headers[-1].endswith("22/22 ") and len(headers) == 22
+    assert headers[0].endswith("1/23 ") and headers[-1].endswith("23/23 ") and len(headers) == 23
     assert "Press r" not in result.out  # rehearsal shows every answer

@@ -42,7 +42,7 @@ def test_html_content_strategy_comparison_evidence_caveats(make_workshop):
     text = re.sub(r"\s+", " ", "".join(parse_handout(html).text))
     assert "The group's goals: Engagement, Alignment with the strategy" in text
     assert "Steer on reach and rhythm" in text  # the strategy for engagement
-    assert "Build a small core group that posts and reacts often" in text  # the group's first recommendation
+    assert "Have those who post and react do so more often" in text  # the group's first recommendation
     assert "not a result of the study" in text  # practice is labelled as practice
     for team in ("Blue", "Red", "Green"):
         assert f"<th>{team}</th>" in html
@@ -110,3 +110,20 @@ def test_markdown_has_the_same_sections(make_workshop):
     assert re.search(r"^\| Keep your broad readership \| – \| – \| ● ≠ \| – \|$", text, re.M)
     assert "> „Hier geldt dat hoe vaker een kleine groep" in text
     assert "http" not in text
+
+
+def test_handouts_mark_inferred_relations_conclusions_and_heuristics(make_workshop):
+    answers = {
+        "goals": ["alignment", "efficiency"],
+        "usage": {"active_share": 8, "active_frequency": "monthly"},
+        "purposes": {"ideas": "never", "strategy_dialogue": "never", "read_only": "often"},
+    }
+    summary = summarise(store.load(make_workshop([answers] * 3)), advisor_for())
+    markdown = render_markdown(summary)
+    html = re.sub(r"\s+", " ", "".join(parse_handout(render_html(summary)).text)).replace("&#x27;", "'")
+    for text in (markdown, html):
+        assert "Efficiency × referring people to read only: not shown, inferred" in text
+        assert "Note: Read from 'draagt niet bij' (does not contribute)" in text
+        assert "Rests on an authors' conclusion, not on a measured relation." in text
+        assert "Suggested by an authors' conclusion, not measured: dialogue about the strategy" in text
+        assert text.count("practitioner heuristics, not results of the study") == 1

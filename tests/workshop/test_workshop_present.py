@@ -131,7 +131,7 @@ def test_findings_show_the_dutch_quote_and_the_summary(make_workshop):
 def test_dutch_workshop_screens(make_workshop):
     path = make_workshop(lang="nl")
     _, shown = present(path, "  q")
-    assert header(shown[0])["title"] == "Reacties"
+    assert header(shown[0])["title"] == "Inzendingen"
     assert "Druk op r of spatie" in "\n".join(shown[1])
     assert "spatie/→ verder" in shown[0][-1]
 
@@ -189,3 +189,29 @@ def test_deck_keeps_its_place_when_screens_change():
     assert deck.current.key == "a"
     with pytest.raises(KeyboardInterrupt):
         deck.handle("c-c")
+
+
+EFFICIENT_ALIGNMENT = {
+    "goals": ["alignment", "efficiency"],
+    "usage": {"active_share": 8, "active_frequency": "monthly"},
+    "purposes": {"ideas": "never", "strategy_dialogue": "never", "read_only": "often"},
+}
+
+
+def test_screens_mark_inferred_relations_conclusions_and_heuristics(make_workshop):
+    path = make_workshop([EFFICIENT_ALIGNMENT] * 3)
+    summary = summarise(store.load(path), advisor_for())
+    screens = {screen.key: screen for screen in build_screens(summary, path.name)}
+
+    def shown(key: str) -> str:
+        out = io.StringIO()
+        Console(file=out, width=200, color_system=None).print(screens[key].draw(True, 200, 40))
+        return out.getvalue()
+
+    read_only = shown("finding:efficiency-read-only")
+    assert "referring people to read only: not shown, inferred" in read_only
+    assert "Note: Read from 'draagt niet bij' (does not contribute)" in read_only
+    assert "authors' conclusion" in shown("finding:alignment-through-dialogue")
+    recommendations = shown("recommendations")
+    assert "dialogue about the strategy (authors' conclusion)" in recommendations
+    assert recommendations.count("practitioner heuristics, not results of the study") == 1

@@ -11,7 +11,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from ...errors import ExitCode
-from ...i18n import default_lang, t
+from ...i18n import default_lang, t, tn
 
 if TYPE_CHECKING:  # the prompt library stays off the cold path
     from ...questionnaire.prompts import Prompter
@@ -51,7 +51,7 @@ def _continue_unfinished(prompter: Prompter, saved) -> bool:
     lang = prompter.lang
     when = _local_time(saved.saved_at)
     return prompter.select(
-        t(lang, "q.unfinished", when=when, count=len(saved.answers)),
+        tn(lang, "q.unfinished", len(saved.answers), when=when, count=len(saved.answers)),
         [Option(t(lang, "q.continue"), True), Option(t(lang, "q.afresh"), False)],
         default=True,
         back=False,

@@ -62,6 +62,7 @@ def findings_table(knowledge, lang: str, goals: list[str]):
             construct=f.construct,
             usage=f.usage,
             relation=f.relation,
+            inferred=f.inferred,
             strength=f.strength.get(lang) if f.strength else None,
             summary=f.summary.get(lang),
             quote=f.quote,

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from ....errors import AdvisorError, ExitCode, Problem
-from ....i18n import default_lang, t
+from ....i18n import default_lang, t, tn
 from ....workshop import store
 
 
@@ -61,7 +61,7 @@ def collect(args: argparse.Namespace) -> int:
     if problems:
         raise AdvisorError(problems)
     state_file.unlink(missing_ok=True)
-    say(t(lang, "workshop.added", number=added[0].number, who=who, total=len(workshop.responses), name=workshop.name))
+    say(tn(lang, "workshop.added", len(workshop.responses), number=added[0].number, who=who, total=len(workshop.responses), name=workshop.name))
     return ExitCode.OK
 
 
@@ -108,9 +108,9 @@ def add(args: argparse.Namespace) -> int:
         say(f"advisor: {t(lang, 'error')}: {problem.render()}")
     for response in added:
         who = t(lang, "workshop.who_team", team=response.team) if response.team else t(lang, "workshop.who_anonymous")
-        say(t(lang, "workshop.added", number=response.number, who=who, total=len(workshop.responses), name=workshop.name))
+        say(tn(lang, "workshop.added", len(workshop.responses), number=response.number, who=who, total=len(workshop.responses), name=workshop.name))
     files = len(args.answers)
-    say(t(lang, "workshop.add_result", added=len(added), files=files, rejected=files - len(added)))
+    say(tn(lang, "workshop.add_result", files, added=len(added), files=files, rejected=files - len(added)))
     return ExitCode.USAGE if problems else ExitCode.OK
 
 
@@ -158,7 +158,7 @@ def export(args: argparse.Namespace) -> int:
 
         text = render_markdown(summary)
     if not summary.ready:
-        say(t(summary.lang, "workshop.withheld_note", min=summary.min_group_size))
+        say(tn(summary.lang, "workshop.withheld_note", summary.min_group_size, min=summary.min_group_size))
     if args.out is None:
         sys.stdout.write(text)
         return ExitCode.OK
@@ -196,11 +196,11 @@ def status(args: argparse.Namespace) -> int:
         )
         return ExitCode.OK
     print(
-        t(lang, "workshop.status", name=workshop.name, created=workshop.created, total=total, named=named,
+        tn(lang, "workshop.status", total, name=workshop.name, created=workshop.created, total=total, named=named,
           anonymous=total - named, language=workshop.lang, min=workshop.min_group_size)
     )
     missing = workshop.min_group_size - total
-    print(t(lang, "workshop.status_ready") if ready else t(lang, "workshop.status_waiting", missing=missing))
+    print(t(lang, "workshop.status_ready") if ready else tn(lang, "workshop.status_waiting", missing, missing=missing))
     for response in workshop.responses:
         who = response.team or t(lang, "workshop.anonymous")
         print(f"  {response.number:>3}  {who}")
@@ -230,7 +230,7 @@ def remove(args: argparse.Namespace) -> int:
         return workshop.model_copy(update={"responses": kept})
 
     workshop = store.update(args.file, change)
-    say(t(workshop.lang, "workshop.removed", number=args.number, total=len(workshop.responses), name=workshop.name))
+    say(tn(workshop.lang, "workshop.removed", len(workshop.responses), number=args.number, total=len(workshop.responses), name=workshop.name))
     return ExitCode.OK
 
 
