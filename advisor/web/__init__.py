@@ -22,7 +22,7 @@ from __future__ import annotations
 import importlib
 
 # the import names of the `web` extra's packages (pyproject.toml)
-WEB_PACKAGES = ("starlette", "uvicorn", "sse_starlette", "jinja2", "segno")
+WEB_PACKAGES = ("starlette", "uvicorn", "jinja2", "segno")
 INSTALL = "pip install 'intranet-adoption-advisor[web]'"
 
 

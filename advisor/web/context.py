@@ -41,6 +41,7 @@ class Live:
     send_per_address: RateLimit = field(default_factory=lambda: RateLimit(20, 3.0))
     # the steps of answering: generous, only against a flood
     posts_per_device: RateLimit = field(default_factory=lambda: RateLimit(60, 0.5))
+    stopping: threading.Event = field(default_factory=threading.Event)  # set when the server stops
     _steps: dict = field(default_factory=dict)
     _read: tuple[str, Workshop] | None = None  # the file as last read, with its signature
     _reading: threading.Lock = field(default_factory=threading.Lock)

@@ -29,6 +29,7 @@ from .security import same
 from .slides import slide
 
 POLL_SECONDS = 0.25  # how often the event stream looks at the workshop file
+KEEP_ALIVE_SECONDS = 15
 
 
 def routes() -> list[Route]:
@@ -177,25 +178,31 @@ async def reset(request):
 
 
 async def events(request):
-    """Server-sent events: one `change` event (with the response count) whenever the workshop
-    file is written, by this server or anything else (`workshop add`, a second server)."""
+    """Server-sent events: a `change` event (with the response count) whenever the workshop file
+    is written, by this server or anything else (`workshop add`, a second server); a comment
+    now and then keeps the connection open through proxies and sleeping Wi-Fi. The stream ends
+    when the server stops, so Ctrl-C does not wait on open projector pages."""
     live, workshop, who, refused = await _presenter(request)
     if refused:
         return refused
-    from sse_starlette.sse import EventSourceResponse
+    from starlette.responses import StreamingResponse
 
     async def stream():
-        last = None
-        while True:
+        yield "retry: 2000\n\n"  # reconnect after 2 s if the connection drops
+        last, quiet = None, 0.0
+        while not live.stopping.is_set():
             signature = live.signature()
             if signature != last:
-                last = signature
+                last, quiet = signature, 0.0
                 try:
-                    current = await run_in_threadpool(live.workshop)
-                    total = len(current.responses)
+                    total = len((await run_in_threadpool(live.workshop)).responses)
                 except AdvisorError:  # a file being edited by hand: no count until it reads again
                     total = None
-                yield {"event": "change", "data": json.dumps({"signature": signature, "responses": total})}
+                yield f"event: change\ndata: {json.dumps({'signature': signature, 'responses': total})}\n\n"
+            elif quiet >= KEEP_ALIVE_SECONDS:
+                quiet = 0.0
+                yield ": keep-alive\n\n"
             await asyncio.sleep(POLL_SECONDS)
+            quiet += POLL_SECONDS
 
-    return EventSourceResponse(stream(), ping=15, headers={"Cache-Control": "no-store"})
+    return StreamingResponse(stream(), media_type="text/event-stream", headers={"X-Accel-Buffering": "no"})

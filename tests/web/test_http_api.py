@@ -16,7 +16,7 @@ from advisor.schema.generate import SCHEMAS, json_schema
 from advisor.web.api import create_api
 from samples import EXAMPLE_ANSWERS, EXAMPLE_FILE
 
-from conftest import Client
+from web_pages import Client
 
 
 @pytest.fixture

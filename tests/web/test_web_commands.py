@@ -21,7 +21,7 @@ from advisor.web.network import lan_address
 from advisor.workshop import store
 from samples import EXAMPLE_FILE
 
-from conftest import walk
+from web_pages import walk
 
 INSTALL = "pip install 'intranet-adoption-advisor[web]'"
 
@@ -140,3 +140,21 @@ def test_the_lan_address_is_this_computers_address_on_its_network():
     if found is not None:
         address = ipaddress.ip_address(found)
         assert not address.is_loopback and not address.is_unspecified
+
+
+def test_ctrl_c_stops_workshop_serve_at_once_with_a_projector_page_open(tmp_path):
+    path = store.create("Masterclass", lang="en", directory=tmp_path)
+    server = Running(["workshop", "serve", path.name, "--host", "127.0.0.1", "--port", "0"], tmp_path, lines=2)
+    try:
+        join, presenter = server.lines
+        with httpx.Client(base_url=join, timeout=20) as projector:
+            projector.get(presenter)
+            with projector.stream("GET", "/present/events") as events:
+                lines = events.iter_lines()
+                next(line for line in lines if line.startswith("data:"))
+                server.process.send_signal(signal.SIGINT)
+                assert list(lines) is not None  # the stream ends: the server closed it
+    finally:
+        code, out, err = server.stop(signal.SIGINT)
+    assert code == 0, err
+    assert "Stopped. The responses are in" in err and "ERROR" not in err and "Traceback" not in err

@@ -14,7 +14,7 @@ from advisor.vocabulary import ANSWER_KEYS
 from advisor.web.security import DEVICE_COOKIE, device_hash
 from advisor.workshop import store
 
-from conftest import csrf_of, walk
+from web_pages import csrf_of, walk
 
 BLUE = {
     "team": "Blue",

@@ -10,7 +10,7 @@ from advisor.workshop import store
 from advisor.workshop.screens import build_screens
 from advisor.workshop.summary import summarise
 
-from conftest import presenter, presenter_csrf, walk
+from web_pages import presenter, presenter_csrf, walk
 
 TEAMS = [
     {"team": "Blue", "goals": ["alignment", "engagement"], "usage.active_share": 5, "usage.active_frequency": "weekly"},

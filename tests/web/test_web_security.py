@@ -11,7 +11,7 @@ from markupsafe import escape
 from advisor.web.security import Keys
 from advisor.workshop import store
 
-from conftest import csrf_of, presenter, presenter_csrf, walk
+from web_pages import csrf_of, presenter, presenter_csrf, walk
 
 PRESENTER_ROUTES = [
     ("GET", "/present"),

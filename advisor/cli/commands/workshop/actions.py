@@ -187,7 +187,7 @@ def serve(args: argparse.Namespace) -> int:
     say(t(lang, "web.serving_presenter"))
     if shown.startswith("127.") or shown in ("localhost", "::1"):
         say(t(lang, "web.local_only"))
-    run_server(app, sock)
+    run_server(app, sock, on_exit=app.state.live.stopping.set)
     say(t(lang, "web.stopped_workshop", path=args.file))
     return ExitCode.OK
 
