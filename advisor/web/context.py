@@ -100,9 +100,10 @@ def visitor(request, default_lang: str) -> Visitor:
         lang, set_lang = (cookie if cookie in LANGS else default_lang), False
     token = request.cookies.get(DEVICE_COOKIE)
     query = tuple((k, v) for k, v in request.query_params.multi_items() if k != "lang")
+    path = "/" + request.url.path.lstrip("/")  # never "//host": that link would leave the server
     if is_token(token):
-        return Visitor(lang, token, set_lang, path=request.url.path, query=query)
-    return Visitor(lang, new_token(), set_lang, new_device=True, path=request.url.path, query=query)
+        return Visitor(lang, token, set_lang, path=path, query=query)
+    return Visitor(lang, new_token(), set_lang, new_device=True, path=path, query=query)
 
 
 def address(request) -> str:

@@ -125,6 +125,9 @@ def test_a_participant_answers_on_a_phone_by_keyboard_alone(browser, workshop, m
         page.keyboard.type("12.5")
         page.screenshot(path=str(screenshots / "participant-question-390x844.png"), full_page=True)
         assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling
+        page.set_viewport_size({"width": 360, "height": 740})
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360  # nor on a small phone
+        page.set_viewport_size({"width": 390, "height": 844})
         before = page.url
         page.keyboard.press("Enter")
         while True:  # the other questions the goals need: the first answer of each

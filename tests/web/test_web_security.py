@@ -204,6 +204,12 @@ def test_malformed_requests_never_crash_the_server_or_harm_the_file(workshop, ma
     assert walk(clients(app, "10.9.9.9"), {"goals": ["efficiency"]})[0].status_code == 303
 
 
+def test_the_language_links_stay_on_this_server(workshop, make_app, clients):
+    page = clients(make_app(workshop)[0]).get("http://testserver//evil.example/x")
+    assert page.status_code == 404
+    assert 'href="//' not in page.text and 'href="/evil.example/x?lang=nl"' in page.text
+
+
 def test_pages_carry_security_headers(workshop, make_app, clients):
     app, _ = make_app(workshop)
     page = clients(app).get("/")
