@@ -31,12 +31,8 @@ def routes() -> list[Route]:
     ]
 
 
-def _live(request) -> Live:
-    return request.app.state.live
-
-
 async def _context(request):
-    live = _live(request)
+    live: Live = request.app.state.live
     workshop = await run_in_threadpool(live.workshop)
     who = visitor(request, live.default_lang(workshop))
     return live, workshop, who

@@ -4,9 +4,6 @@ change later; one response per device; everything in the workshop file, through 
 from __future__ import annotations
 
 import json
-import re
-
-import pytest
 
 from advisor.knowledge.load import shipped_knowledge
 from advisor.questionnaire.flow import Flow

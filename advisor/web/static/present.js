@@ -9,7 +9,6 @@
   var body = document.body;
   var NEXT = [" ", "ArrowRight", "ArrowDown", "Enter", "PageDown", "n", "j"];
   var BACK = ["ArrowLeft", "ArrowUp", "Backspace", "PageUp", "p", "b", "k"];
-  var loading = null;
 
   function data(name) { return body.getAttribute("data-" + name) || ""; }
 
@@ -35,10 +34,9 @@
 
   function load(url, push) {
     if (push) { window.history.pushState(null, "", url); }
-    loading = fetch(url, { credentials: "same-origin" }).then(apply).catch(function () {
+    return fetch(url, { credentials: "same-origin" }).then(apply).catch(function () {
       window.location.href = url;
     });
-    return loading;
   }
 
   function reveal() {
