@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.routing import Route
 
 from ..errors import AdvisorError
-from ..i18n import answer_label, t
+from ..i18n import answer_label, t, tn
 from ..vocabulary import ANSWER_KEYS
 from ..workshop import live as live_changes
 from ..workshop.screens import build_screens
@@ -173,7 +173,7 @@ async def reset(request):
     if live.notify:
         lang = live.default_lang(workshop)
         what = answer_label(lang, key)
-        live.notify(t(lang, "web.reset_line_one", question=what) if cleared == 1 else t(lang, "web.reset_line_many", question=what, count=cleared))
+        live.notify(tn(lang, "web.reset_line", cleared, question=what, count=cleared))
     return redirect(None, screen_url("question:" + key))
 
 

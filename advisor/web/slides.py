@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..i18n import lever, t
+from ..i18n import lever, t, tn
 from ..workshop import labels
+from ..workshop.handout import evidence_title
 from ..workshop.screens import Screen
 from ..workshop.summary import WorkshopSummary
 
@@ -35,7 +36,7 @@ def _responses(summary: WorkshopSummary, screen: Screen, hidden: bool) -> dict:
         "ready": summary.ready,
         "status": t(lang, "workshop.ready", min=summary.min_group_size)
         if summary.ready
-        else t(lang, "workshop.waiting", min=summary.min_group_size, missing=summary.missing),
+        else tn(lang, "workshop.waiting", summary.min_group_size, min=summary.min_group_size, missing=summary.missing),
     }
 
 
@@ -68,7 +69,7 @@ def _question(summary: WorkshopSummary, screen: Screen, hidden: bool) -> dict:
     data: dict[str, Any] = {
         "question": key,
         "prompt": labels.question(summary.knowledge, lang, key),
-        "answered": t(lang, "workshop.answered_by", known=item.known, total=item.total),
+        "answered": tn(lang, "workshop.answered_by", item.total, known=item.known, total=item.total),
         "withheld": t(lang, "workshop.withheld_question", min=summary.min_group_size) if item.withheld else None,
     }
     if item.withheld or hidden:
@@ -89,17 +90,14 @@ def _strategy(summary: WorkshopSummary, screen: Screen, hidden: bool) -> dict:
 
 def _recommendations(summary: WorkshopSummary, screen: Screen, hidden: bool) -> dict:
     lang = summary.lang
-    return {
-        "items": [
-            {
-                "title": rec.title,
-                "steer": ", ".join(lever(lang, name) for name in rec.levers),
-                "status": t(lang, "status.gap") if rec.status == "gap" else t(lang, "status.sustain"),
-            }
-            for rec in summary.advice.recommendations
-        ],
-        "none": t(lang, "no_recommendations"),
-    }
+    items = []
+    for rec in summary.advice.recommendations:
+        steer = ", ".join(lever(lang, name) for name in rec.levers)
+        if rec.basis == "conclusion":  # rests on an authors' conclusion, not a measured relation
+            steer += f" ({t(lang, 'kind.conclusion')})"
+        status = t(lang, "status.gap") if rec.status == "gap" else t(lang, "status.sustain")
+        items.append({"title": rec.title, "steer": steer, "status": status})
+    return {"items": items, "none": t(lang, "no_recommendations"), "heuristics": t(lang, "heuristics")}
 
 
 def _team(summary: WorkshopSummary, screen: Screen, hidden: bool) -> dict:
@@ -113,12 +111,10 @@ def _team(summary: WorkshopSummary, screen: Screen, hidden: bool) -> dict:
         if in_group or in_team:
             rows.append({"title": summary.titles[rid], "group": in_group, "team": in_team, "differs": in_group != in_team})
     differences = len(team.only_group) + len(team.only_team)
-    if not team.diverges:
-        verdict = t(lang, "workshop.agrees", team=team.team)
-    elif differences == 1:
-        verdict = t(lang, "web.diverges_one", team=team.team)
+    if team.diverges:
+        verdict = tn(lang, "workshop.diverges", differences, team=team.team, count=differences)
     else:
-        verdict = t(lang, "web.diverges_many", team=team.team, count=differences)
+        verdict = t(lang, "workshop.agrees", team=team.team)
     return {
         "team": team.team,
         "goals": t(lang, "workshop.goals_of", team=team.team) + ": " + ", ".join(summary.goal_label(g) for g in team.answers.goals),
@@ -130,23 +126,15 @@ def _team(summary: WorkshopSummary, screen: Screen, hidden: bool) -> dict:
 
 
 def _finding(summary: WorkshopSummary, screen: Screen, hidden: bool) -> dict:
-    lang = summary.lang
     ref = screen.key.split(":", 1)[1]
     evidence = next(item for item in summary.findings if item.finding == ref)
-    if evidence.kind == "finding":
-        relation = {
-            "positive": t(lang, "relation.positive"),
-            "not_shown": t(lang, "relation.not_shown"),
-        }.get(evidence.relation or "none") or t(lang, "relation.none")
-        what = f"{summary.goal_label(evidence.construct)} × {lever(lang, evidence.usage)}: {relation}"
-        if evidence.strength:
-            what += f" ({t(lang, 'strength')}: {evidence.strength})"
-    else:
-        what = {
-            "conclusion": t(lang, "kind.conclusion"),
-            "remark": t(lang, "kind.remark"),
-        }.get(evidence.kind) or t(lang, "kind.caveat")
-    return {"what": what, "quote": evidence.quote, "summary": evidence.summary, "finding": evidence.finding}
+    return {
+        "what": evidence_title(summary, evidence),  # the relation, marked where it is inferred
+        "quote": evidence.quote,
+        "summary": evidence.summary,
+        "note": f"{t(summary.lang, 'note')}: {evidence.note}" if evidence.note else None,
+        "finding": evidence.finding,
+    }
 
 
 def _end(summary: WorkshopSummary, screen: Screen, hidden: bool) -> dict:

@@ -1,7 +1,8 @@
 """The HTML templates (advisor/web/templates/): Jinja2, autoescaped, with the advisor's words.
 
-Templates call ``t("web.some_key", name=...)`` with a literal key; it speaks the language of
-the page being rendered (the context's ``lang``)."""
+Templates call ``t("web.some_key", name=...)`` with a literal key, or ``tn("web.some_key", n,
+...)`` for a message about n things; both speak the language of the page being rendered (the
+context's ``lang``)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ STATIC = HERE / "static"
 def environment():
     import jinja2
 
-    from ..i18n import t
+    from ..i18n import t, tn
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
@@ -29,7 +30,12 @@ def environment():
     def words(context, key: str, **values) -> str:
         return t(context["lang"], key, **values)
 
+    @jinja2.pass_context
+    def counted(context, key: str, count: int, **values) -> str:
+        return tn(context["lang"], key, count, **values)
+
     env.globals["t"] = words
+    env.globals["tn"] = counted  # a message about a number of things: its singular form for one
     return env
 
 

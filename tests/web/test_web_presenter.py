@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from urllib.parse import unquote
 
+from markupsafe import escape
+
 from advisor.reasoning.pipeline import advisor_for
 from advisor.workshop import store
 from advisor.workshop.screens import build_screens
@@ -135,6 +137,11 @@ def test_the_team_comparison_and_the_findings_with_the_dutch_quote(workshop, mak
     assert '<blockquote lang="nl">' in page.text
     end = boss.get("/present?screen=end")
     assert "Caveats" in end.text and "advisor workshop export" in end.text
+    advice = summarise(store.load(workshop), advisor_for()).advice
+    (correlation,) = [caveat.text for caveat in advice.caveats if caveat.id == "correlation-not-causation"]
+    assert str(escape(correlation)) in end.text  # the study's caveat is always on screen
+    recommendations = boss.get("/present?screen=recommendations")
+    assert "practitioner heuristics, not results of the study" in recommendations.text  # as the terminal says
 
 
 def test_responses_from_the_terminal_show_on_the_presenters_screen(workshop, make_app, clients, cli):
@@ -149,5 +156,5 @@ def test_the_presenter_pages_in_dutch(workshop, make_app, clients):
     app, keys = make_app(workshop, lang="nl")
     answered(app, clients, 3)
     boss = presenter(clients(app), keys)
-    assert "reacties" in boss.get("/present").text
+    assert "inzendingen" in boss.get("/present").text
     assert "Druk op r of spatie" in boss.get("/present?screen=ranking").text
