@@ -2,7 +2,7 @@
 the HTTP interface for tools (`advisor serve --http`).
 
     app.py          the workshop app: what is mounted where, and the middleware around it
-    context.py      what a running workshop app holds, and the page helpers its routes share
+    context.py      what a running workshop app holds, and what its routes share to make pages
     participant.py  the participant's pages: join, one question per page, review, thanks
     steps.py        which steps a participant goes through, and reading each step's form
     drafts.py       answers in progress, per device, until they are sent

@@ -1,5 +1,5 @@
 """What a running workshop app holds (the workshop file, the advisor, the server's keys, the
-drafts, the limits) and the page helpers its participant and presenter routes share."""
+drafts, the limits) and the page functions its participant and presenter routes share."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What a live session (`advisor workshop serve`) changes in the workshop file: a response sent
+"""What a live workshop (`advisor workshop serve`) changes in the workshop file: a response sent
 from a participant's phone, collection opened or closed, a screen revealed, a question reset.
 
 Each change is one read-modify-write under the file's lock, written atomically (store.update),

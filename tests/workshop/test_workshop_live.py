@@ -1,4 +1,4 @@
-"""What a live session changes in the workshop file: responses from devices, collection open or
+"""What a live workshop changes in the workshop file: responses from devices, collection open or
 closed, reveals, a question reset; and files without these fields still load as before."""
 
 from __future__ import annotations
