@@ -162,6 +162,7 @@ def test_a_presenter_sees_the_count_rise_live_and_reveals(browser, tmp_path, mak
     page = browser.new_page()
     page.set_viewport_size({"width": 1280, "height": 720})
     with serving(app) as join:
+        app.state.live.join_url = join  # the address the QR code shows: this server's
         page.goto(join + "present?token=" + keys.presenter_token)
         assert page.url == join + "present"  # the token is gone from the address bar
         assert page.inner_text("#count") == "1"
