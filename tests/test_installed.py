@@ -36,6 +36,8 @@ def test_the_wheel_carries_the_knowledge(wheel):
     source_rules = {p.relative_to(ROOT / "rules").as_posix() for p in (ROOT / "rules").rglob("*.yaml")}
     assert shipped_rules == source_rules
     assert "advisor/py.typed" in names
+    # the web front end's pages, script and style are served from the package itself
+    assert {"advisor/web/templates/step.html", "advisor/web/static/present.js", "advisor/web/static/style.css"} <= set(names)
 
 
 def test_the_installed_wheel_advises_from_another_directory(wheel, tmp_path):

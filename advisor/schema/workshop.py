@@ -9,12 +9,14 @@ from pydantic import Field, StringConstraints, model_validator
 from .base import Lang, Model
 from .answers import Answers
 
-__all__ = ['TeamName', 'WORKSHOP_FORMAT', 'WORKSHOP_VERSION', 'Workshop', 'WorkshopResponse']
+__all__ = ['DeviceHash', 'ScreenKey', 'TeamName', 'WORKSHOP_FORMAT', 'WORKSHOP_VERSION', 'Workshop', 'WorkshopResponse']
 
 # --------------------------------------------------------------------------------------------
 # Workshops: one file holds a workshop's settings and every response collected in it
 
 TeamName = Annotated[str, StringConstraints(min_length=1, max_length=60, strip_whitespace=True)]
+DeviceHash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+ScreenKey = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 WORKSHOP_FORMAT = "advisor-workshop"
 WORKSHOP_VERSION = "1"  # the workshop file's own version, independent of the advice schema
 
@@ -25,6 +27,9 @@ class WorkshopResponse(Model):
     number: int = Field(ge=1)  # stable within the workshop, never reused while the response exists
     team: TeamName | None = None
     answers: Answers
+    # Sent from a phone (`workshop serve`): the SHA-256 of that phone's device cookie, so it can
+    # change its own answer. The cookie itself is never stored.
+    device: DeviceHash | None = None
 
 
 class Workshop(Model):
@@ -36,6 +41,11 @@ class Workshop(Model):
     # No aggregate is shown over fewer answers than this, so no one's answers can be singled out.
     min_group_size: int = Field(default=3, ge=1, le=1000)
     responses: list[WorkshopResponse] = []
+    # Kept by `workshop serve` (written only once set, so older files stay as they are):
+    # whether participants may still send or change answers (None: open) ...
+    collection: Literal["open", "closed"] | None = None
+    # ... and the presenter screens whose answers have been revealed (workshop/screens.py keys).
+    revealed: list[ScreenKey] | None = None
 
     @model_validator(mode="after")
     def _distinct_responses(self) -> "Workshop":

@@ -108,10 +108,10 @@ def test_crlf_and_a_byte_order_mark_are_accepted(serve):
 
 
 def test_an_engine_failure_answers_that_line_only(serve, monkeypatch):
-    from advisor.cli.commands import serve as serve_module
+    from advisor.protocol import server as server_module
 
     calls = {"n": 0}
-    original = serve_module.Server.__init__
+    original = server_module.Server.__init__
 
     def init(self, *args, **kwargs):
         original(self, *args, **kwargs)
@@ -128,7 +128,7 @@ def test_an_engine_failure_answers_that_line_only(serve, monkeypatch):
 
         self.advisor = Advisor(self.advisor.knowledge, Flaky())
 
-    monkeypatch.setattr(serve_module.Server, "__init__", init)
+    monkeypatch.setattr(server_module.Server, "__init__", init)
     responses, _ = serve(json.dumps(LONG_FORM), json.dumps(LONG_FORM))
     assert responses[0] == {"id": "resp-17", "error": {"code": "internal_error", "message": "RuntimeError: boom", "line": 1, "problems": []}}
     assert responses[1]["id"] == "resp-17" and "advice" in responses[1]
@@ -136,7 +136,7 @@ def test_an_engine_failure_answers_that_line_only(serve, monkeypatch):
 
 def test_without_stdio_it_says_how_to_use_it(cli):
     result = cli("serve")
-    assert result.code == 2 and "--stdio" in result.err
+    assert result.code == 2 and "--stdio" in result.err and "--http" in result.err
 
 
 @pytest.mark.parametrize("engine", ["python", "durable"])

@@ -1,104 +1,78 @@
-"""`advisor serve --stdio`: advice as a JSON-lines protocol, for tools written in other languages.
+"""`advisor serve`: advice for tools written in other languages, over one of two transports.
 
-One request per line in (UTF-8 JSON): a bare answers object, or ``{"id": ..., "lang": ...,
-"answers": {...}}``. One line out per request, in the same order, flushed at once: the advice
-(``{"id": ..., "advice": {...}}`` for the long form), or an error object ``{"id": ...,
-"error": {"code", "message", "line", "problems"}}``, after which the server reads on. Blank
-lines are skipped. The server stops at the end of its input (exit 0). Schemas: request,
-answers, advice, response, error (advisor/schema/json/).
+``--stdio``: the JSON-lines protocol on standard input and output (advisor/protocol/server.py):
+one request per line in, one response per line out, in the same order, flushed at once; blank
+lines are skipped; the server stops at the end of its input (exit 0).
+
+``--http``: the same requests and responses over HTTP (advisor/web/api.py): ``POST /v1/advice``,
+``GET /v1/schema/{name}``, ``GET /healthz`` and the OpenAPI description at ``/openapi.json``. It
+listens on 127.0.0.1 unless --host says otherwise, prints its address on the first line of
+standard output, and runs until Ctrl-C. Needs the `web` extra.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from typing import BinaryIO
 
 from ..options import add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, resolve_lang
 
+HTTP_PORT = 8080
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
+    transport = parser.add_mutually_exclusive_group()
+    transport.add_argument(
         "--stdio", action="store_true", help="read requests on standard input, answer on standard output"
     )
+    transport.add_argument("--http", action="store_true", help="answer requests over HTTP (needs the web extra)")
+    parser.add_argument("--host", metavar="ADDR", default="127.0.0.1", help="--http: the address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", metavar="N", type=int, default=HTTP_PORT, help=f"--http: the port (default: {HTTP_PORT}; 0: any free port)")
     add_lang_argument(parser)
     add_engine_argument(parser)
     add_knowledge_arguments(parser)
     parser.add_argument(
         "--max-line-bytes", type=int, default=None, metavar="N",
-        help="refuse longer request lines (default: 1,000,000)",
+        help="refuse longer request lines, or --http request bodies (default: 1,000,000)",
     )
-
-
-class Server:
-    """Answers request lines. Keeps the knowledge base and engine for the whole session."""
-
-    def __init__(self, advisor, lang: str, max_line_bytes: int | None = None):
-        from ...protocol.requests import MAX_LINE_BYTES
-
-        self.advisor = advisor  # its engine is made already: the first request is not slower
-        self.lang = lang
-        self.max_line_bytes = max_line_bytes or MAX_LINE_BYTES
-
-    def answer(self, raw: bytes, line: int) -> dict | None:
-        """The response to one line (None for a blank line): never raises for bad input."""
-        from ...protocol.requests import LineError, error_response, parse_json, read_request
-
-        if not raw.strip():
-            return None
-        request = None
-        try:
-            request = read_request(parse_json(raw), source=f"line {line}")
-            lang = request.lang or self.lang
-            advice = self.advisor.advise(request.answers, lang).model_dump(mode="json")
-        except LineError as error:
-            return error_response(error, line)
-        except Exception as error:  # an engine failure answers this line; the next one still runs
-            failure = LineError("internal_error", f"{type(error).__name__}: {error}"[:500])
-            failure.id = request.id if request else None
-            return error_response(failure, line)
-        return {"id": request.id, "advice": advice} if request.long_form else advice
-
-    def serve(self, requests: BinaryIO, responses: BinaryIO) -> int:
-        """Answer every line until the input ends; returns how many responses were written."""
-        from ...protocol.requests import LineError, error_response
-        from ...render.json import dumps_line
-
-        written = 0
-        number = 0
-        while True:
-            raw = requests.readline(self.max_line_bytes + 1)
-            if not raw:
-                return written
-            number += 1
-            if len(raw) > self.max_line_bytes and not raw.endswith(b"\n"):
-                _skip_rest_of_line(requests)
-                message = f"the line is longer than {self.max_line_bytes:,} bytes"
-                response: dict | None = error_response(LineError("line_too_long", message), number)
-            else:
-                response = self.answer(raw, number)
-            if response is not None:
-                responses.write(dumps_line(response).encode("utf-8"))
-                responses.flush()
-                written += 1
-
-
-def _skip_rest_of_line(stream: BinaryIO) -> None:
-    while True:
-        chunk = stream.readline(1 << 16)
-        if not chunk or chunk.endswith(b"\n"):
-            return
 
 
 def run(args: argparse.Namespace) -> int:
     from ...errors import AdvisorError
 
-    if not args.stdio:
-        raise AdvisorError("choose how to serve: --stdio is the one transport", hint="advisor serve --stdio")
+    if not (args.stdio or args.http):
+        raise AdvisorError(
+            "choose how to serve: --stdio (JSON lines on standard input and output) or --http",
+            hint="advisor serve --stdio",
+        )
     if args.max_line_bytes is not None and args.max_line_bytes < 1:
         raise AdvisorError("--max-line-bytes must be a positive number of bytes")
+    if args.http:
+        return _serve_http(args)
+    from ...protocol.server import Server
+
     server = Server(advisor_from(args), resolve_lang(args), args.max_line_bytes)
     sys.stdout.flush()
     server.serve(sys.stdin.buffer, sys.stdout.buffer)
+    return 0
+
+
+def _serve_http(args: argparse.Namespace) -> int:
+    from ...i18n import t
+    from ...web import require_web
+
+    lang = resolve_lang(args)
+    require_web(lang)
+    from ...protocol.server import Server
+    from ...web.api import create_api
+    from ...web.network import address_url, bind
+    from ...web.serving import run_server
+
+    sock = bind(args.host, args.port, lang=lang)
+    server = Server(advisor_from(args), lang, args.max_line_bytes)
+    url = address_url(args.host, sock.getsockname()[1])
+    print(url, flush=True)  # the first line of standard output, for a tool that started it
+    print(t(lang, "web.api_started", url=url), file=sys.stderr, flush=True)
+    run_server(create_api(server), sock)
+    print(t(lang, "web.stopped"), file=sys.stderr)
     return 0

@@ -4,6 +4,7 @@
     advisor workshop collect FILE [--team NAME] [--replace] [--resume] [--lang en|nl]
     advisor workshop add FILE ANSWERS... [--team NAME | --team-from-filename] [--replace]
     advisor workshop present FILE [--print] [--lang en|nl]
+    advisor workshop serve FILE [--host ADDR] [--port N] [--lang en|nl] [--teams ...] [--per-device N]
     advisor workshop export FILE --format html|markdown [--out PATH] [--lang en|nl]
     advisor workshop status FILE [--format text|json]
     advisor workshop set FILE [--min-group-size N] [--lang en|nl]
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from ...options import add_knowledge_arguments
 
+SERVE_PORT = 8000
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -63,6 +65,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     present.add_argument("--lang", choices=("en", "nl"), help="language (default: the workshop's)")
     add_knowledge_arguments(present)
 
+    serve = command("serve", "collect answers from participants' phones and present from a browser")
+    serve.epilog = (
+        "prints the join address (line 1) and the presenter address with its secret token (line 2) on "
+        "standard output, then a QR code of the join address; needs the web extra: "
+        "pip install 'intranet-adoption-advisor[web]'"
+    )
+    serve.add_argument("file", metavar="FILE", type=Path, help="the workshop file")
+    serve.add_argument("--host", metavar="ADDR",
+                       help="the address to listen on (default: this computer's address on its network, "
+                            "so phones can reach it; 127.0.0.1 for this computer only)")
+    serve.add_argument("--port", metavar="N", type=_port,
+                       help=f"the port (default: {SERVE_PORT}, or the next free one; 0: any free port)")
+    serve.add_argument("--lang", choices=("en", "nl"), help="language of the pages (default: the workshop's; participants can switch)")
+    serve.add_argument("--teams", choices=("optional", "required", "anonymous"), default="optional",
+                       help="team names: optional (default), required, or anonymous (none asked)")
+    serve.add_argument("--per-device", type=_per_device, default=1, metavar="N",
+                       help="responses one phone may send (default: 1; more for a phone passed around)")
+    add_knowledge_arguments(serve)
+
     export = command("export", "write the handout (HTML or Markdown)")
     export.add_argument("file", metavar="FILE", type=Path, help="the workshop file")
     export.add_argument("--format", choices=("html", "markdown"), required=True, help="handout format")
@@ -91,6 +112,26 @@ def _group_size(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if not 1 <= value <= 1000:
         raise argparse.ArgumentTypeError("must be from 1 to 1000")
+    return value
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError("must be from 0 to 65535")
+    return value
+
+
+def _per_device(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 1 <= value <= 100:
+        raise argparse.ArgumentTypeError("must be from 1 to 100")
     return value
 
 

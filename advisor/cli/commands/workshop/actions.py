@@ -144,6 +144,60 @@ def present(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def serve(args: argparse.Namespace) -> int:
+    """Participants answer on their phones; the presenter's screens in a browser (advisor/web/)."""
+    workshop = store.load(args.file)
+    lang = args.lang or workshop.lang
+    from ....web import require_web
+
+    require_web(lang)
+    import socket
+
+    from ...options import advisor_from
+    from ....web.app import create_workshop_app
+    from ....web.network import PORT_TRIES, address_url, bind, is_any, lan_address
+    from ....web.qr import terminal_qr
+    from ....web.security import Keys
+    from ....web.serving import run_server
+    from . import SERVE_PORT
+
+    host = args.host
+    if host is None:
+        host = lan_address()
+        if host is None:
+            say(t(lang, "web.no_network"))
+            host = "127.0.0.1"
+    sock = bind(host, SERVE_PORT if args.port is None else args.port, lang=lang, tries=PORT_TRIES if args.port is None else 1)
+    port = sock.getsockname()[1]
+    shown = (lan_address() or "127.0.0.1") if is_any(host) else host
+    keys = Keys()
+    join = address_url(shown, port)
+    presenter = address_url(shown, port, "/present?token=" + keys.presenter_token)
+    names = {shown, host, "127.0.0.1", "localhost", "::1", socket.gethostname(), socket.gethostname() + ".local"}
+    app = create_workshop_app(
+        args.file, advisor=advisor_from(args), join_url=join, lang=args.lang, teams=args.teams,
+        per_device=args.per_device, keys=keys, allowed_hosts=None if is_any(host) else sorted(names),
+        notify=lambda line: say(printable(line)),
+    )
+    print(join)  # line 1: where participants go
+    print(presenter)  # line 2: the presenter's address, with its secret token
+    print(terminal_qr(join), end="", flush=True)
+    say(t(lang, "web.serving", name=printable(workshop.name)))
+    say(t(lang, "web.serving_join"))
+    say(t(lang, "web.serving_presenter"))
+    if shown.startswith("127.") or shown in ("localhost", "::1"):
+        say(t(lang, "web.local_only"))
+    run_server(app, sock, on_exit=app.state.live.stopping.set)
+    say(t(lang, "web.stopped_workshop", path=args.file))
+    return ExitCode.OK
+
+
+def printable(text: str) -> str:
+    """Text that came from a phone or a file, safe to print: control characters (which could
+    steer the terminal) shown as escapes, never obeyed."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
 def export(args: argparse.Namespace) -> int:
     from ...options import advisor_from
     from ....workshop.summary import summarise
@@ -239,6 +293,7 @@ ACTIONS = {
     "collect": collect,
     "add": add,
     "present": present,
+    "serve": serve,
     "export": export,
     "status": status,
     "set": settings,
