@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import AdvisorError, Problem
-from .loader import Document, Loc, load_document, validate
+from .loader import Document, Loc, load_document, read_bytes, validate
 from .schema import (
     Finding,
     FindingsFile,
@@ -130,9 +130,10 @@ def load_knowledge(findings: str | Path | None = None, rules: str | Path | None 
     if not files:
         raise AdvisorError(Problem(source=str(rules_path), message="no .yaml files found"))
     merged: dict[str, list] = {section: [] for section in RuleFile.model_fields}
-    digest = hashlib.sha256(findings_path.read_bytes())
+    # read_bytes, not Path.read_bytes: a FIFO, /dev/zero or a huge file is refused before reading
+    digest = hashlib.sha256(read_bytes(findings_path)[0])
     for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        digest.update(path.name.encode() + b"\0" + read_bytes(path)[0])
         document = load_document(path)
         try:
             rule_file = validate(RuleFile, document)
