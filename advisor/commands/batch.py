@@ -27,9 +27,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..files import ensure_directory
+    import os
+
+    from ..files import ensure_directory, remove_stale_temporaries
     from ..batch.inputs import open_input, template
-    from ..batch.run import Options, report, run_batch
+    from ..batch.run import SUMMARY_FILES, Options, report, run_batch
     from ..errors import AdvisorError, ExitCode
 
     if args.template:
@@ -41,8 +43,13 @@ def run(args: argparse.Namespace) -> int:
     source = open_input(args.input)
     if source.kind == "folder" and Path(args.out).resolve() == source.path.resolve():
         raise AdvisorError("--out must not be the input folder", hint="the advice files would be read as answers next time")
+    for name in SUMMARY_FILES:
+        written = Path(args.out) / name
+        if source.kind != "folder" and written.exists() and os.path.samefile(written, source.path):
+            raise AdvisorError(f"the run would write {name} over its own input", hint="give another --out folder, or rename the input")
     knowledge = knowledge_from(args)
     out = ensure_directory(args.out)
+    remove_stale_temporaries(out)  # left by a run that was killed
     for warning in source.warnings:
         print(f"advisor: {warning}", file=sys.stderr)
     options = Options(out=out, format=args.format, lang=lang, engine=args.engine)
