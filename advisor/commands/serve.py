@@ -4,8 +4,9 @@ One request per line in (UTF-8 JSON): a bare answers object, or ``{"id": ..., "l
 "answers": {...}}``. One line out per request, in the same order, flushed at once: the advice
 (``{"id": ..., "advice": {...}}`` for the long form), or an error object ``{"id": ...,
 "error": {"code", "message", "line", "problems"}}``, after which the server reads on. Blank
-lines are skipped. The server stops at the end of its input (exit 0). Schemas: request,
-answers, advice, response, error (advisor/schemas/).
+lines are skipped. The server stops at the end of its input (exit 0), or quietly when its
+output is gone (closed, a broken pipe, a full disk): no one is left to answer. Schemas:
+request, answers, advice, response, error (advisor/schemas/).
 """
 
 from __future__ import annotations
@@ -84,10 +85,33 @@ class Server:
                 response: dict | None = error_response(LineError("line_too_long", message), number)
             else:
                 response = self.answer(raw, number)
-            if response is not None:
-                responses.write(dumps_line(response).encode("utf-8"))
+            if response is None:
+                continue
+            try:
+                data = dumps_line(response).encode("utf-8")
+            except (ValueError, TypeError) as error:  # e.g. text that is not Unicode: this line only
+                failure = LineError("internal_error", f"{type(error).__name__}: {error}"[:500])
+                data = dumps_line(error_response(failure, number)).encode("utf-8")
+            try:
+                responses.write(data)
                 responses.flush()
-                written += 1
+            except OSError:  # standard output closed, its reader gone, or the disk full
+                _discard_output(responses)
+                return written
+            written += 1
+
+
+def _discard_output(stream: BinaryIO) -> None:
+    """Point the dead output at the null device, so what is still buffered can be flushed at exit
+    without a complaint."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _skip_rest_of_line(stream: BinaryIO) -> None:
@@ -105,6 +129,8 @@ def run(args: argparse.Namespace) -> int:
     if args.max_line_bytes is not None and args.max_line_bytes < 1:
         raise AdvisorError("--max-line-bytes must be a positive number of bytes")
     server = Server(knowledge_from(args), resolve_lang(args), args.engine, args.max_line_bytes)
+    if sys.stdout is None:  # started with standard output closed: no one to answer
+        return 0
     sys.stdout.flush()
     server.serve(sys.stdin.buffer, sys.stdout.buffer)
     return 0
