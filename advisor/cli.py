@@ -78,6 +78,29 @@ def resolve_lang(args: argparse.Namespace) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. Messages (standard error), and standard output when it is a terminal,
+    are written with their control characters neutralised (advisor/terminal.py)."""
+    from .terminal import Guarded
+
+    streams = sys.stdout, sys.stderr
+    if sys.stderr is not None:
+        sys.stderr = Guarded(sys.stderr)
+    if sys.stdout is not None and _is_terminal(sys.stdout):
+        sys.stdout = Guarded(sys.stdout)
+    try:
+        return _run(argv)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _run(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
     lang = default_lang()

@@ -77,9 +77,11 @@ def progress(total: int, lang: str, *, quiet: bool = False, stream=None) -> Iter
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+        from ..terminal import unguarded
+
         bar = Progress(
             TextColumn(w(lang, "advising")), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-            console=Console(file=stream, no_color=bool(os.environ.get("NO_COLOR"))), transient=True,
+            console=Console(file=unguarded(stream), no_color=bool(os.environ.get("NO_COLOR"))), transient=True,
         )
         with bar:
             task = bar.add_task("batch", total=total)
