@@ -132,8 +132,10 @@ def _write_summaries(summary: BatchSummary, results: str, files, knowledge, opti
 
 
 def summary_markdown(summary: BatchSummary, titles: dict[str, str], files) -> str:
+    from ..render.escape import markdown_text
+
     lang = summary.lang
-    out = [f"# {w(lang, 'summary')}", "", f"{w(lang, 'input')}: `{summary.input}`", ""]
+    out = [f"# {w(lang, 'summary')}", "", f"{w(lang, 'input')}: {markdown_text(summary.input)}", ""]
     out += ["| | |", "|---|---:|"]
     out += [f"| {w(lang, key)} | {getattr(summary, key)} |" for key in ("rows", "advised", "invalid", "without_recommendation")]
     out += ["", f"## {w(lang, 'primary')}", "", f"| {w(lang, 'recommendation')} | {w(lang, 'count')} |", "|---|---:|"]
@@ -141,9 +143,12 @@ def summary_markdown(summary: BatchSummary, titles: dict[str, str], files) -> st
     if summary.invalid_rows:
         out += ["", f"## {w(lang, 'invalid_rows')}", ""]
         out += [f"| {w(lang, 'row')} | {w(lang, 'id')} | {w(lang, 'field')} | {w(lang, 'problem')} |", "|---:|---|---|---|"]
-        out += [f"| {p.row} | {p.id or ''} | {p.field or ''} | {p.message.replace('|', '/')} |" for p in summary.invalid_rows]
+        out += [
+            f"| {p.row} | {markdown_text(p.id or '')} | {markdown_text(p.field or '')} | {markdown_text(p.message)} |"
+            for p in summary.invalid_rows
+        ]
     if files:
-        out += ["", f"## {w(lang, 'advice_files')}", ""] + [f"- [{row_id}]({name})" for row_id, name in files]
+        out += ["", f"## {w(lang, 'advice_files')}", ""] + [f"- [{markdown_text(row_id)}]({name})" for row_id, name in files]
     return "\n".join(out) + "\n"
 
 
