@@ -113,7 +113,10 @@ def _run(argv: Sequence[str] | None) -> int:
         if args.resume and args.command is not None:
             raise UsageError("--resume continues the questionnaire: use it without a command")
         module = importlib.import_module(COMMANDS[args.command][0] if args.command else "advisor.commands.ask")
-        return int(module.run(args))
+        code = int(module.run(args))
+        if sys.stdout is not None:
+            sys.stdout.flush()  # here, where a full disk can still be reported
+        return code
     except SystemExit as exit:  # --help and --version
         return int(exit.code or 0) if not isinstance(exit.code, str) else ExitCode.USAGE
     except AdvisorError as error:
@@ -125,14 +128,34 @@ def _run(argv: Sequence[str] | None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return ExitCode.OK
+    except OSError as error:
+        if not _output_failed(error):
+            return _internal_error(error, lang, debug)
+        _silence_stdout()  # what is still buffered can go nowhere either
+        _print_error(f"cannot write the output: {error.strerror}", lang)
+        print("  hint: free some space, or write the output elsewhere", file=sys.stderr)
+        return ExitCode.USAGE
     except Exception as error:  # the boundary: anything unexpected is an internal error
-        if debug:
-            import traceback
+        return _internal_error(error, lang, debug)
 
-            traceback.print_exc()
-        _print_error(t(lang, "internal_error", error=f"{type(error).__name__}: {error}"), lang)
-        print(f"  hint: {t(lang, 'internal_hint')}", file=sys.stderr)
-        return ExitCode.INTERNAL
+
+def _internal_error(error: Exception, lang: str, debug: bool) -> int:
+    if debug:
+        import traceback
+
+        traceback.print_exception(error)
+    _print_error(t(lang, "internal_error", error=f"{type(error).__name__}: {error}"), lang)
+    print(f"  hint: {t(lang, 'internal_hint')}", file=sys.stderr)
+    return ExitCode.INTERNAL
+
+
+def _output_failed(error: OSError) -> bool:
+    """Whether writing standard output failed (a full disk, a quota, an I/O error): files the
+    advisor writes itself report their own failures, with their name (advisor/files.py)."""
+    import errno
+
+    failures = {errno.ENOSPC, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+    return error.errno in failures and error.filename is None
 
 
 def _print_error(message: str, lang: str) -> None:
