@@ -42,8 +42,7 @@ def render_check(report: CheckReport, out: TextIO, lang: str) -> None:
         line("  " + t(lang, "check.examples", **report.examples))
     grid = report.grid
     if grid is None:
-        cycle = any(p.code == "derive-cycle" for p in report.problems)
-        line("  " + t(lang, "check.grid_not_run" if cycle else "check.grid_skipped"))
+        line("  " + t(lang, "check.grid_skipped"))
     else:
         line(
             "  "
