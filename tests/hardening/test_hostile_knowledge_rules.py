@@ -68,3 +68,103 @@ def test_a_derive_cycle_is_refused_by_the_line_protocol(cli, cyclic, monkeypatch
     line = json.dumps({"goals": ["alignment"], "usage": {"active_share": 40}}) + "\n"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(line.encode("utf-8"))))
     assert_clean_error(cli("serve", "--stdio", *cyclic), "derives in a cycle")
+
+
+# -- knowledge bases beyond durable_rules' fixed limits (advisor/durable_limits.py) ----------
+# Run as separate processes: on failure, durable_rules crashes the process that runs it.
+
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+from advisor.engines import durable_available  # noqa: E402
+
+needs_durable = pytest.mark.skipif(not durable_available(), reason="durable_rules is not installed here")
+
+
+def _extra_rules(count: int, test: str, answer: str) -> str:
+    """count rules that each compare one answer (test: a YAML test with {i} for the rule number)."""
+    rules = ["rules:"]
+    key = answer.split(".")[1]
+    for i in range(count):
+        rules += [
+            f"  - id: extra-{i}", "    description: An extra rule on one answer.", "    findings: [alignment-active-breadth]",
+            "    when:", "      - goal: alignment", f"      - answer: {answer}", f"        {test.format(i=i)}",
+            "    then: {recommend: broaden-active-use}", "    examples:",
+            "      - case: fires", "        fires: true", f"        answers: {{goals: [alignment], usage: {{{key}: {'weekly' if 'frequency' in key else 0}}}}}",
+            "      - case: misses", "        fires: false", "        answers: {goals: [engagement], usage: {}}",
+        ]
+    return "\n".join(rules) + "\n"
+
+
+def _advise(knowledge, answers, *extra: str, code: str | None = None) -> subprocess.CompletedProcess:
+    argv = ["advise", "--answers", str(answers), "--format", "json", "--findings", str(knowledge / "findings.yaml"),
+            "--rules", str(knowledge / "rules"), *extra]
+    command = [sys.executable, "-c", code, *argv] if code else [sys.executable, "-m", "advisor", *argv]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+BEYOND = {
+    "70 thresholds on one share": (70, "lt: {i}.5", "usage.active_share", "active_share: 0"),
+    "70 'one of' tests on one answer": (70, "in: [weekly, daily]", "usage.active_frequency", "active_frequency: weekly"),
+    "130 'one of' tests on one answer": (130, "in: [weekly, daily]", "usage.active_frequency", "active_frequency: weekly"),
+    "260 rules on one goal": (260, "is: weekly", "usage.active_frequency", "active_frequency: weekly"),
+}
+
+
+@needs_durable
+@pytest.mark.parametrize("count, test, answer, given", BEYOND.values(), ids=BEYOND.keys())
+def test_a_knowledge_base_beyond_durable_rules_limits_is_refused_not_a_crash(knowledge_copy, tmp_path, count, test, answer, given):
+    (knowledge_copy / "rules" / "extra.yaml").write_text(_extra_rules(count, test, answer), encoding="utf-8")
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(f"goals: [alignment]\nusage: {{{given}}}\n", encoding="utf-8")
+    refused = _advise(knowledge_copy, answers, "--engine", "durable")
+    assert refused.returncode == 2, (refused.returncode, refused.stderr)
+    assert "the durable engine cannot run this knowledge base" in refused.stderr and "--engine python" in refused.stderr
+    assert "internal error" not in refused.stderr
+    advised = _advise(knowledge_copy, answers, "--engine", "python")
+    assert advised.returncode == 0, advised.stderr
+
+
+@needs_durable
+def test_a_rule_joining_more_facts_than_durable_rules_can_is_refused(knowledge_copy, tmp_path):
+    goals = ["alignment", "engagement", "efficiency", "effectiveness", "knowledge_sharing", "communication_satisfaction"]
+    patterns = [f"      - goal: {goal}" for goal in goals]
+    patterns += [f"      - answer: purposes.{name}\n        is: often" for name in ("ideas", "expertise", "processes", "strategy_dialogue", "read_only")]
+    patterns += [f"      - answer: usage.{name}\n        is: weekly" for name in ("active_frequency", "passive_frequency")]
+    patterns += [f"      - answer: usage.{name}\n        gte: 0" for name in ("active_share", "passive_share")]
+    patterns += ["      - derived: active_breadth\n        is: high", "      - derived: passive_breadth\n        is: high"]
+    everything = (f"{{goals: [{', '.join(goals)}], usage: {{active_share: 50, passive_share: 80, active_frequency: weekly,"
+                  " passive_frequency: weekly}, purposes: {ideas: often, expertise: often, processes: often,"
+                  " strategy_dialogue: often, read_only: often}}")
+    (knowledge_copy / "rules" / "wide.yaml").write_text("\n".join([
+        "rules:", "  - id: wide", "    description: One rule joining seventeen facts.", "    findings: [alignment-active-breadth]",
+        "    when:", *patterns, "    then: {recommend: broaden-active-use}", "    examples:",
+        "      - case: fires", "        fires: true", f"        answers: {everything}",
+        "      - case: misses", "        fires: false", "        answers: {goals: [engagement], usage: {}}",
+    ]) + "\n", encoding="utf-8")
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(everything + "\n", encoding="utf-8")
+    refused = _advise(knowledge_copy, answers, "--engine", "durable")
+    assert refused.returncode == 2, (refused.returncode, refused.stderr)
+    assert "joins 17 facts, more than the 16" in refused.stderr
+
+
+@needs_durable
+def test_a_failed_durable_call_is_never_followed_by_another(knowledge_copy, tmp_path):
+    """The safety net under the limits: were a ruleset past them to reach durable_rules, its
+    failure is an error for that consultation, and its corrupt state is never touched again."""
+    (knowledge_copy / "rules" / "extra.yaml").write_text(_extra_rules(70, "lt: {i}.5", "usage.active_share"), encoding="utf-8")
+    line = '{"goals": ["alignment"], "usage": {"active_share": 0}}\n'
+    code = (
+        "import sys\n"
+        "from advisor import durable_limits\n"
+        "durable_limits.problem = lambda definition: None  # let the ruleset through\n"
+        "from advisor.cli import main\n"
+        "raise SystemExit(main(['serve', '--stdio', '--engine', 'durable',"
+        f" '--findings', {str(knowledge_copy / 'findings.yaml')!r}, '--rules', {str(knowledge_copy / 'rules')!r}]))\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", code], input=line * 3, capture_output=True, text=True, timeout=120)
+    assert completed.returncode == 0, (completed.returncode, completed.stderr)
+    responses = [json.loads(text) for text in completed.stdout.splitlines()]
+    assert [r["error"]["code"] for r in responses] == ["internal_error"] * 3
+    assert "not called again" in responses[-1]["error"]["message"]
