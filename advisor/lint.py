@@ -45,6 +45,7 @@ class Lint:
     knowledge: Knowledge
     problems: list[CheckProblem] = field(default_factory=list)
     engine: str | None = None  # the rule engine to run examples and combinations on (None: the default)
+    skipped: list[str] = field(default_factory=list)  # what was not checked (see coverage.py)
 
     def add(self, code: str, section: str, id_: str, sub: tuple, message: str, hint: str | None = None) -> None:
         problem = self.knowledge.origin(section, id_).problem(sub, message, hint)
@@ -109,6 +110,7 @@ def check(
         examples=examples,
         grid=figures,
         problems=sorted(lint.problems, key=_order),
+        skipped=lint.skipped,
     )
 
 

@@ -62,6 +62,8 @@ def render_check(report: CheckReport, out: TextIO, lang: str) -> None:
         line("    " + t(lang, "check.grid_results", **figures))
         runs = f"{grid.consultations:,}"
         line("    " + t(lang, "check.grid_runs", consultations=runs, engine=grid.engine, seconds=grid.seconds))
+    for what in report.skipped:
+        line("  " + t(lang, "check.skipped", what=what))
     for problem in report.problems:
         line(problem_text(problem))
     line(t(lang, "check.problems", count=len(report.problems)) if report.problems else t(lang, "check.ok"))
