@@ -34,13 +34,20 @@ FUZZ = settings(
 
 # -- values: the real vocabulary, and what an attacker adds to it ------------------------------
 
+
+def mostly(usual, other):
+    """usual three times in four, other once: a file with each of its fields hostile half the
+    time would hardly ever be read far enough to fuzz the rest."""
+    return st.integers(0, 3).flatmap(lambda pick: other if pick == 0 else usual)
+
+
 BIG = "<<a number of 5,000 digits>>"  # spliced into JSON and YAML as the number itself
 hostile_text = st.sampled_from(
     ["", " ", "unknown", "\x1b]0;x\x07", "\x9b31m", "=HYPERLINK(\"x\")", "<script>", "[x](javascript:1)", "summary",
      "CON", "²", "٣", "1e1", "8,5", "8%", "NaN", "-1", BIG, "a[b", "\ud800", "true", "no", "!!int x",
      "\n", "\r\n", ";", ",", "|", '"', "'"]
 ) | st.text(max_size=12) | st.builds(lambda: "1" + "0" * 5000) | st.builds(lambda: "x" * 300)
-numbers = st.integers(-(10**6), 10**6) | st.floats(allow_nan=True, allow_infinity=True) | st.sampled_from([0, 100])
+numbers = st.integers(-(10**6), 10**6) | st.floats(allow_nan=True, allow_infinity=True) | st.sampled_from([0, 100, BIG])
 words = st.sampled_from(GOALS + FREQUENCIES + PURPOSE_LEVELS + ("unknown",))
 scalars = st.none() | st.booleans() | numbers | words | hostile_text
 keys = st.sampled_from(
@@ -88,20 +95,31 @@ answers_like = near_valid()
 documents = answers_like | structures
 
 
-def as_json(value) -> str:
-    return json.dumps(value, ensure_ascii=False).replace(json.dumps(BIG), "1" + "0" * 5000)
+def as_json(value, ascii: bool = False) -> str:
+    """JSON text; with ascii, non-ASCII characters are escaped, so half a surrogate pair is "\\ud800"."""
+    return json.dumps(value, ensure_ascii=ascii).replace(json.dumps(BIG), "1" + "0" * 5000)
 
 
-def serialised(draw_json: bool, value) -> bytes:
-    if draw_json:
-        return as_json(value).encode("utf-8", "surrogatepass")
+# what YAML can say beyond plain values: tags, complex keys, anchors, impossible dates
+YAML_EXTRAS = ["x: !!int x\n", "x: !!set {a}\n", "? [a, b]\n: 1\n", "x: 2001-13-45\n", "x: !!timestamp x\n",
+               "x: !!bool maybe\n", "x: !!float x\n", "true: 1\n", "? !!set {a}\n: 1\n", "x: &a [1]\ny: *a\n",
+               "x: !!python/object/apply:os.system [echo]\n", "x: !!binary aGk=\n"]
+
+
+def serialised(form: str, value, extra: str) -> bytes:
+    if form != "yaml":
+        return as_json(value, ascii=form == "ascii json").encode("utf-8", "surrogatepass")
     text = yaml.safe_dump(value, allow_unicode=True)
     for quoted in (f"'{BIG}'", f'"{BIG}"'):
         text = text.replace(quoted, "1" + "0" * 5000)
+    if isinstance(value, dict) and value:
+        text += extra
     return text.encode("utf-8", "surrogatepass")
 
 
-raw_files = st.binary(max_size=300) | st.builds(serialised, st.booleans(), documents)
+raw_files = st.binary(max_size=300) | st.builds(
+    serialised, st.sampled_from(["yaml", "json", "ascii json"]), documents, st.sampled_from([""] + YAML_EXTRAS)
+)
 
 
 # -- running the command line in-process --------------------------------------------------------
@@ -150,14 +168,35 @@ def test_answers_on_standard_input_give_advice_or_a_clean_error(raw):
 
 
 csv_cells = hostile_text | words | st.builds(str, numbers) | st.builds(lambda goals: ";".join(goals), st.lists(words, max_size=3))
+# what each column usually holds, so that most rows are read far enough for one bad cell to matter
+USUAL_CELLS = {
+    "id": st.text("abcXYZ019-_.", max_size=8) | st.sampled_from(["summary", "index", "results", "CON", "nul", "COM1"]),
+    "lang": st.sampled_from(["", "en", "nl"]),
+    "goals": st.builds(lambda goals: ";".join(goals), st.lists(st.sampled_from(GOALS), min_size=1, max_size=3, unique=True)),
+    "organisation.name": st.text(max_size=20),
+    "organisation.employees": st.sampled_from(["", "250", "1.200", "1,200", "²", "٣٠٠", "-5", "1" + "0" * 5000]),
+}
+
+
+def usual_cell(column: str):
+    if column in USUAL_CELLS:
+        return USUAL_CELLS[column]
+    if column.endswith("_share"):
+        return st.sampled_from(["", "8", "8.5", "8,5", "8%", "unknown", "120", "lots"]) | st.builds(str, st.integers(0, 100))
+    return st.sampled_from(("", "unknown") + FREQUENCIES + PURPOSE_LEVELS)
 
 
 @st.composite
 def csv_files(draw) -> bytes:
-    if draw(st.booleans()):
+    if draw(st.integers(0, 3)) == 0:
         return draw(st.binary(max_size=300))
-    header = draw(st.lists(st.sampled_from(COLUMNS) | hostile_text, min_size=1, max_size=8))
-    rows = draw(st.lists(st.lists(csv_cells, max_size=len(header) + 2), max_size=6))
+    header = ["goals"] + draw(st.lists(mostly(st.sampled_from(COLUMNS), hostile_text), max_size=8))
+    draw(st.randoms(use_true_random=False)).shuffle(header)
+    rows = draw(st.lists(
+        st.tuples(*[mostly(usual_cell(column), csv_cells) for column in header]).map(list)
+        | st.lists(csv_cells, max_size=len(header) + 2),
+        max_size=6,
+    ))
     delimiter = draw(st.sampled_from([",", ";", "\t"]))
     text = io.StringIO()
     writer = csv.writer(text, delimiter=delimiter)
@@ -166,15 +205,24 @@ def csv_files(draw) -> bytes:
     return text.getvalue().encode("utf-8", "surrogatepass")
 
 
+request_ids = (
+    st.sampled_from(["\ud800", "x\udfff", "summary", "index", "CON", "-1+2", "=1+1", "\x1b[2J"])
+    | st.integers(0, 99) | st.text("abc019-", max_size=8) | scalars | structures
+)
+
+
 @st.composite
 def jsonl_files(draw) -> bytes:
     if draw(st.booleans()):
         return draw(st.binary(max_size=300))
     lines = draw(st.lists(
-        documents | st.fixed_dictionaries({"answers": answers_like}, optional={"id": scalars | structures, "lang": scalars}),
+        st.tuples(
+            documents | st.fixed_dictionaries({"answers": answers_like}, optional={"id": request_ids, "lang": mostly(st.sampled_from(["en", "nl"]), scalars)}),
+            st.booleans(),
+        ),
         max_size=5,
     ))
-    return "".join(as_json(line) + "\n" for line in lines).encode("utf-8", "surrogatepass")
+    return "".join(as_json(line, ascii) + "\n" for line, ascii in lines).encode("utf-8", "surrogatepass")
 
 
 def assert_batch_finished(code: int, err: str, out: Path) -> None:
@@ -218,12 +266,6 @@ def test_the_line_protocol_answers_every_line_with_advice_or_an_error_object(raw
             assert response["error"]["code"] != "internal_error", response
         else:
             assert "advice" in response or "schema_version" in response
-
-
-def mostly(usual, other):
-    """usual three times in four, other once: a workshop file with each of its fields hostile
-    half the time would hardly ever be read far enough to fuzz the rest."""
-    return st.integers(0, 3).flatmap(lambda pick: other if pick == 0 else usual)
 
 
 teams = mostly(st.none() | st.text(min_size=1, max_size=20), hostile_text | st.text(min_size=55, max_size=70))
