@@ -115,9 +115,11 @@ class DurableEngine:
                 state = self._host.assert_facts(self._ruleset, facts)
                 if state and "exception" in state:
                     raise EngineError(f"a rule action failed: {str(state['exception'])[:500]}")
-            except Exception as error:
+            except BaseException as error:
                 # its state may be corrupt now: deleting it, or any further call, can crash the process
                 self._failed = f"durable_rules failed and is not called again: {str(error)[:500]}"
+                if not isinstance(error, Exception):
+                    raise  # Ctrl-C stays Ctrl-C
                 raise EngineError(self._failed) from None
             finally:
                 self._firings = []

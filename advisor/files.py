@@ -18,7 +18,7 @@ def write_atomic(path: str | Path, text: str, *, durable: bool = True) -> None:
     path = Path(path)
     # a name of this process's own: cheaper than mkstemp's exclusive create, which costs a batch
     # run a quarter of its time on some file systems
-    temporary = path.with_name(f".{path.name}.{os.getpid()}{_TEMPORARY}")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # see remove_stale_temporaries
     try:
         mode = path.stat().st_mode & 0o777 if path.exists() else None
         with open(temporary, "wb") as handle:
@@ -37,7 +37,6 @@ def write_atomic(path: str | Path, text: str, *, durable: bool = True) -> None:
         raise
 
 
-_TEMPORARY = ".tmp"
 _TEMPORARY_NAME = re.compile(r"^\..+\.(\d+)\.tmp$")
 
 
