@@ -41,8 +41,9 @@ def saved(**changes) -> dict:
 DAMAGED = {
     "nested 100,000 deep": '{"a": ' * 100_000 + "1" + "}" * 100_000,
     "a number of 5,000 digits": json.dumps(saved()).replace('"alignment"]}', '"alignment"], "usage": {"active_share": 1' + "0" * 5000 + "}}"),
-    "saved in year 1, east of UTC": json.dumps(saved(saved_at="0001-01-01T00:00:00+05:00")),
-    "saved in year 9999, west of UTC": json.dumps(saved(saved_at="9999-12-31T23:59:59-05:00")),
+    # a day off the calendar's ends in any local time zone (they reach from -12:00 to +14:00)
+    "saved in year 1, east of UTC": json.dumps(saved(saved_at="0001-01-01T00:00:00+23:59")),
+    "saved in year 9999, west of UTC": json.dumps(saved(saved_at="9999-12-31T23:59:59-23:59")),
 }
 
 
