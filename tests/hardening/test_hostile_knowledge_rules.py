@@ -168,3 +168,45 @@ def test_a_failed_durable_call_is_never_followed_by_another(knowledge_copy, tmp_
     responses = [json.loads(text) for text in completed.stdout.splitlines()]
     assert [r["error"]["code"] for r in responses] == ["internal_error"] * 3
     assert "not called again" in responses[-1]["error"]["message"]
+
+
+_RAW = """
+import sys
+from durable import engine
+class Host(engine.Host):
+    def _run(self):
+        return None
+def action(c):
+    pass
+shape, count = sys.argv[1], int(sys.argv[2])
+if shape == "thresholds":
+    pattern = lambda i: {"$and": [{"t": "answer"}, {"key": "a"}, {"$lt": {"number": 1000 + i}}]}
+else:  # the same "one of" in every rule: each $or gets a forward node of its own
+    pattern = lambda i: {"$and": [{"t": "answer"}, {"$or": [{"key": "a"}, {"key": "b"}]}]}
+host = Host()
+host.set_rulesets({"rs": {f"r{i}": {"all": [{"m": pattern(i)}], "run": action} for i in range(count)}})
+try:
+    host.assert_facts("rs", [{"sid": "1", "id": "f", "t": "answer", "key": "a", "number": 5}])
+except Exception as error:
+    print(error)
+    raise SystemExit(3)  # and no delete_state: that is what crashes
+host.delete_state("rs", "1")
+"""
+
+
+@needs_durable
+@pytest.mark.parametrize("shape", ["thresholds", "one of"])
+def test_durable_rules_follows_64_tests_at_once_and_the_model_knows(shape):
+    """The limit itself, on durable_rules alone (in a process of its own): 64 tests holding at once
+    run, 65 fail with error 303; the model of durable_limits draws the line at the same place."""
+    from advisor import durable_limits
+
+    for count, expected in ((64, 0), (65, 3)):
+        completed = subprocess.run([sys.executable, "-c", _RAW, shape, str(count)], capture_output=True, text=True, timeout=60)
+        assert completed.returncode == expected, (count, completed.returncode, completed.stdout, completed.stderr)
+        if expected:
+            assert "error code: 303" in completed.stdout
+        pattern = ({"$and": [{"t": "answer"}, {"key": "a"}, {"$lt": {"number": 1000 + i}}]} if shape == "thresholds"
+                   else {"$and": [{"t": "answer"}, {"$or": [{"key": "a"}, {"key": "b"}]}]} for i in range(count))
+        definition = {f"r{i}": {"all": [{"m": condition}]} for i, condition in enumerate(pattern)}
+        assert (durable_limits.problem(definition) is None) == (expected == 0)
