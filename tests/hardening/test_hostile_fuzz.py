@@ -2,7 +2,7 @@
 it: answers files, batch CSV and JSON-lines files, the line protocol and workshop files, made of
 random bytes and of random structures near the real formats. Each run must give advice or one
 clean error: exit 2 with a message (or, on the line protocol, an error object), never exit 1, a
-traceback, an internal error or a crash.
+traceback, an internal error, a crash (it would end this process) or a hang (HANG).
 
 A few seconds by default; ADVISOR_FUZZ_EXAMPLES=N runs N examples per surface for a deeper search.
 """
@@ -14,6 +14,7 @@ import csv
 import io
 import json
 import os
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -125,15 +126,29 @@ raw_files = st.binary(max_size=300) | st.builds(
 # -- running the command line in-process --------------------------------------------------------
 
 
+HANG = 60  # seconds: a run takes milliseconds; one still running after this hangs
+
+
+class Hang(BaseException):  # not an Exception: the error boundary must not turn it into exit 1
+    pass
+
+
+def _hang(signum, frame):
+    raise Hang(f"still running after {HANG} s")
+
+
 def run(*argv: str, stdin: bytes = b"") -> tuple[int, str, str]:
     out, err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8"), io.StringIO()  # serve writes bytes
-    saved = sys.stdin
+    saved = sys.stdin, signal.signal(signal.SIGALRM, _hang)
     sys.stdin = io.TextIOWrapper(io.BytesIO(stdin))
+    signal.alarm(HANG)
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             code = main(list(argv))
     finally:
-        sys.stdin = saved
+        signal.alarm(0)
+        sys.stdin = saved[0]
+        signal.signal(signal.SIGALRM, saved[1])
     out.flush()
     return code, out.buffer.getvalue().decode("utf-8"), err.getvalue()
 
