@@ -73,7 +73,7 @@ def command(path: Path) -> tuple[float, float]:
     """Seconds and the child's peak memory (MB) of `advisor measure FILE --format json`."""
     code = (
         "import resource, sys, time\n"
-        "from advisor.cli import main\n"
+        "from advisor.cli.main import main\n"
         "started = time.perf_counter()\n"
         f"code = main(['measure', {str(path)!r}, '--format', 'json'])\n"
         "seconds = time.perf_counter() - started\n"

@@ -54,6 +54,15 @@ TEMPLATE_ROW = {
 ANSWERS_SUFFIXES = (".yaml", ".yml", ".json")
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _THOUSANDS = re.compile(r"^\d{1,3}([.,]\d{3})+$")
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")  # ASCII digits: "²" passes str.isdigit, not int()
+# Names an advice file may not have: the run's own summary files (summary.json, summary.md,
+# index.html, results.csv, whatever the format), and the device names Windows reserves in any
+# folder, with any extension.
+RESERVED_IDS = frozenset(
+    ["summary", "index", "results", "con", "prn", "aux", "nul"]
+    + [f"{device}{number}" for device in ("com", "lpt") for number in range(10)]
+)
+_RESERVED_HINT = "summary, index and results name the run's own files; CON, PRN, AUX, NUL, COM0-9 and LPT0-9 are devices on Windows"
 
 
 @dataclass
@@ -208,10 +217,11 @@ def _answers_from_cells(cells: dict[str, str], row: Row) -> dict:
         employees = cells["organisation.employees"].replace(" ", "").replace("_", "")
         if _THOUSANDS.match(employees):
             employees = re.sub(r"[.,]", "", employees)
-        if employees.isdigit():
+        if _WHOLE_NUMBER.fullmatch(employees):
             organisation["employees"] = int(employees)
         else:
-            row.problems.append(_problem(row, "organisation.employees", f"not a whole number (got {employees!r})"))
+            shown = employees if len(employees) <= 40 else employees[:40] + "…"
+            row.problems.append(_problem(row, "organisation.employees", f"not a whole number (got {shown!r})"))
     if organisation:
         document["organisation"] = organisation
     return document
@@ -285,7 +295,11 @@ class _Ids:
         given = row.id
         safe = _ID_UNSAFE.sub("_", given).strip("._")[:100] or default
         key = safe.casefold()  # advice files must differ on case-insensitive file systems too
-        if key in self.first:
+        if key.split(".", 1)[0] in RESERVED_IDS:
+            row.problems.append(
+                _problem(row, "id", f"id {given or safe!r} cannot name an advice file", _RESERVED_HINT)
+            )
+        elif key in self.first:
             row.problems.append(
                 _problem(row, "id", f"id {given or safe!r} repeats row {self.first[key]}", "ids name the advice files: make them unique")
             )

@@ -20,6 +20,9 @@ from .words import w
 
 EXTENSIONS = {"json": ".json", "markdown": ".md", "html": ".html"}
 RESULT_COLUMNS = ("row", "id", "status", "file", "primary_recommendation", "recommendations", "warnings", "unknowns", "problems")
+SUMMARY_FILES = ("summary.json", "results.csv", "summary.md", "index.html")
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 
 
 @dataclass
@@ -60,7 +63,7 @@ def run_batch(source: Input, advisor, options: Options, advance: Callable[[], No
     warnings: Counter[str] = Counter()
     problems: list[BatchProblem] = []
     results = io.StringIO()
-    table = csv.writer(results, lineterminator="\n")
+    table = _SpreadsheetSafe(csv.writer(results, lineterminator="\n"))
     table.writerow(RESULT_COLUMNS)
     files: list[tuple[str, str]] = []
     with BackgroundWriter() as writer:
@@ -125,8 +128,10 @@ def _write_summaries(summary: BatchSummary, results: str, files, knowledge, opti
 
 
 def summary_markdown(summary: BatchSummary, titles: dict[str, str], files) -> str:
+    from ..render.escape import markdown_text
+
     lang = summary.lang
-    out = [f"# {w(lang, 'summary')}", "", f"{w(lang, 'input')}: `{summary.input}`", ""]
+    out = [f"# {w(lang, 'summary')}", "", f"{w(lang, 'input')}: {markdown_text(summary.input)}", ""]
     out += ["| | |", "|---|---:|"]
     out += [f"| {w(lang, key)} | {getattr(summary, key)} |" for key in ("rows", "advised", "invalid", "without_recommendation")]
     out += ["", f"## {w(lang, 'primary')}", "", f"| {w(lang, 'recommendation')} | {w(lang, 'count')} |", "|---|---:|"]
@@ -134,10 +139,25 @@ def summary_markdown(summary: BatchSummary, titles: dict[str, str], files) -> st
     if summary.invalid_rows:
         out += ["", f"## {w(lang, 'invalid_rows')}", ""]
         out += [f"| {w(lang, 'row')} | {w(lang, 'id')} | {w(lang, 'field')} | {w(lang, 'problem')} |", "|---:|---|---|---|"]
-        out += [f"| {p.row} | {p.id or ''} | {p.field or ''} | {p.message.replace('|', '/')} |" for p in summary.invalid_rows]
+        out += [
+            f"| {p.row} | {markdown_text(p.id or '')} | {markdown_text(p.field or '')} | {markdown_text(p.message)} |"
+            for p in summary.invalid_rows
+        ]
     if files:
-        out += ["", f"## {w(lang, 'advice_files')}", ""] + [f"- [{row_id}]({name})" for row_id, name in files]
+        out += ["", f"## {w(lang, 'advice_files')}", ""] + [f"- [{markdown_text(row_id)}]({name})" for row_id, name in files]
     return "\n".join(out) + "\n"
+
+
+class _SpreadsheetSafe:
+    """A CSV writer whose text cells a spreadsheet shows as text: a cell that would start a
+    formula gets a leading apostrophe, as the OWASP guidance on CSV injection advises (an
+    unknown field named "=HYPERLINK(...)" in the problems column stays text)."""
+
+    def __init__(self, writer):
+        self._writer = writer
+
+    def writerow(self, cells) -> None:
+        self._writer.writerow(["'" + cell if isinstance(cell, str) and cell.lstrip(" ").startswith(_FORMULA_START) else cell for cell in cells])
 
 
 def _most_first(counter: Counter[str]) -> dict[str, int]:

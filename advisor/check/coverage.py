@@ -9,13 +9,21 @@
 A recommendation's status (gap or sustain) is about its first lever; further levers are ones it
 also moves. Goal order only orders the advice (no rule can test it), so an ordered pair and its
 reverse are one run of the rules.
+
+Each part looks at a bounded number of answer sets, so that a large rule set still gets its
+report in bounded time: a rule or pair whose grid is larger than MAX_SETS_PER_CHECK is skipped,
+and so is what goes beyond MAX_WORK (answer sets times rules: a run of the rules takes time in
+proportion to their number) in each part; the report names what was skipped
+(CheckReport.skipped).
 """
 
 from __future__ import annotations
 
 import itertools
 import time
+import weakref
 from collections import defaultdict
+from math import prod
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from ..knowledge.load import Knowledge
@@ -28,20 +36,39 @@ from ..vocabulary import ANSWER_KEYS, GOALS, SHARE_ANSWERS, UNKNOWN
 if TYPE_CHECKING:  # pragma: no cover
     from .lint import Lint
 
+# The 54 shipped rules need 270 answer sets for their largest rule, 2,911 for reachability, 1,004
+# for conflicts and 80,287 for the grid (4.3 million answer sets times rules): these bounds leave
+# room for rule sets several times larger.
+MAX_SETS_PER_CHECK = 20_000  # answer sets around one rule, or one pair of rules
+MAX_WORK = 6_000_000  # answer sets times rules, for reachability, for conflicts and for the grid
+
+
+def most_sets(knowledge: Knowledge) -> int:
+    """How many answer sets each part of the check may look at, for this many rules."""
+    return MAX_WORK // max(1, len(knowledge.rules))
+
 
 class Runner:
     """Runs the rules of a knowledge base on answers dicts, and counts the runs."""
 
-    def __init__(self, advisor: Advisor):
+    def __init__(self, advisor: Advisor, *, remember: bool = False):
         self.advisor = advisor
         self.knowledge = advisor.knowledge
         self.engine = advisor.engine
         self.runs = 0
+        # the small grids of many rules and pairs overlap: each answer set is run once
+        self._remembered: dict[tuple, dict[str, tuple[str, ...]]] | None = {} if remember else None
 
     def fired(self, answers: dict) -> dict[str, tuple[str, ...]]:
         """Rule id -> the goals it fired for (empty for rules without a goal pattern)."""
+        key = (tuple(answers["goals"]), tuple(answers["usage"].values()), tuple(answers["purposes"].values()))
+        if self._remembered is not None and key in self._remembered:
+            return self._remembered[key]
         self.runs += 1
-        return self.advisor.fired(Answers.model_validate(answers))
+        fired = self.advisor.fired(Answers.model_validate(answers))
+        if self._remembered is not None:
+            self._remembered[key] = fired
+        return fired
 
 
 def describe(answers: dict, keys: Iterable[str] | None = None) -> str:
@@ -75,22 +102,63 @@ def around(knowledge: Knowledge, rules: Sequence[Rule]) -> Iterator[dict]:
 
     Shares are cut at the thresholds of all shares, so rules comparing two shares meet every
     order of the two."""
-    graph = knowledge.dependencies
-    keys = [key for key in ANSWER_KEYS if any(key in graph.reads(rule) for rule in rules)]
-    cuts = sorted({t for key in SHARE_ANSWERS for t in grid.share_thresholds(knowledge, key)})
-    values = [
-        [band.value for band in grid.bands(knowledge, key, cuts if key in SHARE_ANSWERS else None)] for key in keys
-    ]
+    keys, values = _around_values(knowledge, rules)
     for goals in selections_for(rules):
         for chosen in itertools.product(*values):
             yield grid.answers_dict(goals, dict(zip(keys, chosen)))
 
 
+def around_count(knowledge: Knowledge, rules: Sequence[Rule]) -> int:
+    """How many answer sets ``around`` yields, without making them."""
+    return len(selections_for(rules)) * prod(len(values) for values in _around_values(knowledge, rules)[1])
+
+
+_share_cuts: "weakref.WeakKeyDictionary[Knowledge, list[float]]" = weakref.WeakKeyDictionary()
+
+
+def _around_values(knowledge: Knowledge, rules: Sequence[Rule]) -> tuple[list[str], list[list]]:
+    graph = knowledge.dependencies
+    keys = [key for key in ANSWER_KEYS if any(key in graph.reads(rule) for rule in rules)]
+    cuts = _share_cuts.get(knowledge)
+    if cuts is None:  # the same for every rule: found once per knowledge base
+        cuts = _share_cuts[knowledge] = sorted({t for key in SHARE_ANSWERS for t in grid.share_thresholds(knowledge, key)})
+    values = [
+        [band.value for band in grid.bands(knowledge, key, cuts if key in SHARE_ANSWERS else None)] for key in keys
+    ]
+    return keys, values
+
+
+class _Budget:
+    """The answer sets a check may still look at; records what it skips."""
+
+    def __init__(self, knowledge: Knowledge):
+        self.total = self.left = most_sets(knowledge)
+        self.skipped: list[str] = []
+
+    def allows(self, size: int, name: str) -> bool:
+        if size > MAX_SETS_PER_CHECK or size > self.left:
+            self.skipped.append(name)
+            return False
+        self.left -= size
+        return True
+
+    def report(self, lint: "Lint", what: str, out_of: int) -> None:
+        if self.skipped:
+            shown = ", ".join(self.skipped[:5]) + (", ..." if len(self.skipped) > 5 else "")
+            lint.skipped.append(
+                f"{what}: {len(self.skipped):,} of {out_of:,} ({shown}); each may take {MAX_SETS_PER_CHECK:,} "
+                f"answer sets, and all of them {self.total:,} (for {len(lint.knowledge.rules)} rules)"
+            )
+
+
 def check_reachable(lint: "Lint", runner: Runner | None = None) -> None:
     """Every rule fires for some goals and answers."""
     knowledge = lint.knowledge
-    runner = runner or Runner(lint.advisor)
+    runner = runner or Runner(lint.advisor, remember=True)
+    budget = _Budget(knowledge)
     for rule in knowledge.rules:
+        if not budget.allows(around_count(knowledge, [rule]), rule.id):
+            continue
         if any(rule.id in runner.fired(answers) for answers in around(knowledge, [rule])):
             continue
         never = _never_met(lint.advisor, rule)
@@ -100,6 +168,7 @@ def check_reachable(lint: "Lint", runner: Runner | None = None) -> None:
             else "each condition holds somewhere, but never all of them together"
         )
         lint.add("never-fires", "rules", rule.id, ("when",), f"rule {rule.id!r} can never fire", hint)
+    budget.report(lint, "rules not run to see whether they can fire", len(knowledge.rules))
 
 
 def _never_met(advisor: Advisor, rule: Rule) -> list[str]:
@@ -127,7 +196,9 @@ def opposite(knowledge: Knowledge, first: Rule, second: Rule) -> bool:
 def check_conflicts(lint: "Lint", runner: Runner | None = None) -> None:
     """No two rules conclude opposite things from the same facts."""
     knowledge = lint.knowledge
-    runner = runner or Runner(lint.advisor)
+    runner = runner or Runner(lint.advisor, remember=True)
+    budget = _Budget(knowledge)
+    pairs = 0
     for first, second in itertools.combinations(knowledge.rules, 2):
         derive = (
             first.then.derive
@@ -138,6 +209,9 @@ def check_conflicts(lint: "Lint", runner: Runner | None = None) -> None:
         if not derive and not opposite(knowledge, first, second):
             continue
         if not derive and not _share_a_goal(first, second):
+            continue
+        pairs += 1
+        if not budget.allows(around_count(knowledge, [first, second]), f"{first.id} and {second.id}"):
             continue
         for answers in around(knowledge, [first, second]):
             fired = runner.fired(answers)
@@ -171,6 +245,7 @@ def check_conflicts(lint: "Lint", runner: Runner | None = None) -> None:
                 f"e.g. {describe(answers, _read_keys(knowledge, [first, second]))}; make their conditions exclusive",
             )
             break
+    budget.report(lint, "pairs of rules not compared for opposite conclusions", pairs)
 
 
 def _share_a_goal(first: Rule, second: Rule) -> bool:
@@ -203,16 +278,24 @@ def check_grid(lint: "Lint", progress: Callable[[int, int], None] | None = None)
     knowledge = lint.knowledge
     runner = Runner(lint.advisor)
     started = time.perf_counter()
-    total = grid.count(knowledge)
+    cap = most_sets(knowledge)
+    total = min(grid.count(knowledge), cap)  # for the progress bar
     verdicts: dict[tuple, tuple[bool, bool, tuple]] = {}
     figures = defaultdict(int)
     empty: dict[tuple, list] = {}
     contradictions: dict[tuple, list] = {}
     selections = []
+    skipped = []
     done = 0
+    left = cap
     for goals in grid.goal_selections():
         keys = grid.needed(knowledge, goals)
-        selections.append(GridSelection(goals=list(goals), answers=keys, combinations=grid.count_for(knowledge, goals)))
+        selection = GridSelection(goals=list(goals), answers=keys, combinations=grid.count_for(knowledge, goals))
+        if selection.combinations > left:  # over the cap: named in the report, not enumerated
+            skipped.append(selection)
+            continue
+        left -= selection.combinations
+        selections.append(selection)
         for answers in grid.combinations_for(knowledge, goals):
             key = (frozenset(goals), tuple(answers["usage"].values()), tuple(answers["purposes"].values()))
             if key not in verdicts:
@@ -237,6 +320,13 @@ def check_grid(lint: "Lint", progress: Callable[[int, int], None] | None = None)
         progress(done, total)
     _report_empty(lint, empty, selections)
     _report_contradictions(lint, contradictions)
+    if skipped:
+        shown = ", ".join("+".join(s.goals) for s in skipped[:5]) + (", ..." if len(skipped) > 5 else "")
+        lint.skipped.append(
+            f"goal selections not enumerated in the grid: {len(skipped)} of {len(skipped) + len(selections)} "
+            f"({shown}), {sum(s.combinations for s in skipped):,} answer sets over the cap of {cap:,} "
+            f"(for {len(knowledge.rules)} rules)"
+        )
     return GridFigures(
         goal_selections=len(selections),
         single_goals=sum(1 for s in selections if len(s.goals) == 1),
@@ -251,6 +341,7 @@ def check_grid(lint: "Lint", progress: Callable[[int, int], None] | None = None)
         contradictory=figures["contradictory"],
         seconds=round(time.perf_counter() - started, 2),
         selections=selections,
+        skipped=skipped,
     )
 
 

@@ -1,12 +1,12 @@
 """`advisor check`: validate and lint a knowledge base.
 
 Reading and validating is load_knowledge's job; its problems (schema errors, duplicate and
-dangling ids) come back here with a code and the id they are about. On a knowledge base that
-loads, the linter then looks for what a schema cannot see: rules failing their own examples or
-unable to fire, rules concluding opposite things from the same facts, findings never cited,
-parameters unused or undocumented, texts left untranslated, derive cycles; and, in fidelity.py,
-whether the knowledge says more than the source. The grid of every goal selection with every band
-of its answers (coverage.py) shows each answers set gets advice.
+dangling ids, derive cycles) come back here with a code and the id they are about. On a
+knowledge base that loads, the linter then looks for what a schema cannot see: rules failing
+their own examples or unable to fire, rules concluding opposite things from the same facts,
+findings never cited, parameters unused or undocumented, texts left untranslated; and, in
+fidelity.py, whether the knowledge says more than the source. The grid of every goal selection
+with every band of its answers (coverage.py) shows each answers set gets advice.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from ..errors import AdvisorError, Problem
 from ..files.read import load_document
 from ..knowledge.load import Knowledge, default_paths, load_knowledge
 from ..reasoning.pipeline import Advisor, advisor_for
-from ..schema import CheckProblem, CheckReport, Rule
+from ..schema import CheckProblem, CheckReport
 
 # what a load problem is, from the loader's wording (knowledge/load.py, files/read.py)
 _LOAD_CODES = (
@@ -35,6 +35,7 @@ _LOAD_CODES = (
     ("no goal profile", "dangling-id"),
     ("must cite the findings", "no-evidence"),
     ("examples need", "no-examples"),
+    ("derives in a cycle", "derive-cycle"),
 )
 _PLACEHOLDER = re.compile(r"\b(todo|tbd|fixme|xxx)\b|\?\?", re.IGNORECASE)
 MIN_DOC_WORDS = 5  # a parameter's description and provenance say at least this much
@@ -45,6 +46,7 @@ MIN_TRANSLATED_WORDS = 4  # shorter texts (labels, names) may rightly read the s
 class Lint:
     advisor: Advisor  # the knowledge base, and the rule engine to run examples and combinations on
     problems: list[CheckProblem] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # what was not checked (see coverage.py)
 
     @property
     def knowledge(self) -> Knowledge:
@@ -93,17 +95,7 @@ def check(
             grid=None,
             problems=sorted(load_problems(error.problems), key=_order),
         )
-    lint = Lint(advisor_for(knowledge, engine))
-    cycles = derive_cycles(knowledge)
-    for cycle in cycles:
-        lint.add(
-            "derive-cycle",
-            "rules",
-            cycle[0],
-            ("then",),
-            f"rule {cycle[0]!r} derives in a cycle: {' -> '.join(cycle)}",
-            "a derived name may not depend on itself; derive it from answers or earlier derived names",
-        )
+    lint = Lint(advisor_for(knowledge, engine))  # derive cycles are refused by the loader
     check_citations(lint)
     check_catalog(lint)
     check_parameters(lint)
@@ -123,16 +115,12 @@ def check(
         fidelity.check_translation_names,
     ):
         source_check(lint)
-    examples = {"run": 0, "passed": 0}
-    figures = None
-    if not cycles:  # the engine cannot order rules that derive in a cycle: nothing more can run
-        examples = check_examples(lint)
-        from .coverage import check_conflicts, check_grid, check_reachable
+    examples = check_examples(lint)
+    from .coverage import check_conflicts, check_grid, check_reachable
 
-        check_reachable(lint)
-        check_conflicts(lint)
-        if grid:
-            figures = check_grid(lint, progress)
+    check_reachable(lint)
+    check_conflicts(lint)
+    figures = check_grid(lint, progress) if grid else None
     return CheckReport(
         knowledge_version=knowledge.version,
         findings_path=findings_path,
@@ -142,6 +130,7 @@ def check(
         examples=examples,
         grid=figures,
         problems=sorted(lint.problems, key=_order),
+        skipped=lint.skipped,
     )
 
 
@@ -215,32 +204,6 @@ def _item_id(problem: Problem, documents: dict) -> str | None:
 
 # --------------------------------------------------------------------------------------------
 # the collection
-
-
-def derive_cycles(knowledge: Knowledge) -> list[list[str]]:
-    """Each cycle of derive rules, as the path of rule ids from a rule back to itself."""
-
-    graph = knowledge.dependencies
-    if not graph.cycles():
-        return []
-    found: list[list[str]] = []
-    seen_cycles: set[frozenset] = set()
-
-    def visit(rule: Rule, path: list[str]) -> None:
-        for pattern in rule.when:
-            for producer in graph.producers.get(pattern.derived or "", []) if pattern.derived else []:
-                if producer.id in path:
-                    cycle = path[path.index(producer.id) :] + [producer.id]
-                    if frozenset(cycle) not in seen_cycles:
-                        seen_cycles.add(frozenset(cycle))
-                        found.append(cycle)
-                elif len(path) < len(knowledge.rules):
-                    visit(producer, path + [producer.id])
-
-    for rule in knowledge.rules:
-        if rule.then.derive:
-            visit(rule, [rule.id])
-    return found
 
 
 def check_citations(lint: Lint) -> None:

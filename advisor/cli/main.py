@@ -70,6 +70,29 @@ def _engine_line() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. Messages (standard error), and standard output when it is a terminal,
+    are written with their control characters neutralised (advisor/render/terminal.py)."""
+    from ..render.terminal import Guarded
+
+    streams = sys.stdout, sys.stderr
+    if sys.stderr is not None:
+        sys.stderr = Guarded(sys.stderr)
+    if sys.stdout is not None and _is_terminal(sys.stdout):
+        sys.stdout = Guarded(sys.stdout)
+    try:
+        return _run(argv)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _run(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
     lang = default_lang()
@@ -82,7 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.resume and args.command is not None:
             raise UsageError("--resume continues the questionnaire: use it without a command")
         module = importlib.import_module(COMMANDS[args.command][0] if args.command else "advisor.cli.commands.ask")
-        return int(module.run(args))
+        code = int(module.run(args))
+        if sys.stdout is not None:
+            sys.stdout.flush()  # here, where a full disk can still be reported
+        return code
     except SystemExit as exit:  # --help and --version
         return int(exit.code or 0) if not isinstance(exit.code, str) else ExitCode.USAGE
     except AdvisorError as error:
@@ -94,14 +120,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return ExitCode.OK
+    except OSError as error:
+        if not _output_failed(error):
+            return _internal_error(error, lang, debug)
+        _silence_stdout()  # what is still buffered can go nowhere either
+        _print_error(f"cannot write the output: {error.strerror}", lang)
+        print("  hint: free some space, or write the output elsewhere", file=sys.stderr)
+        return ExitCode.USAGE
     except Exception as error:  # the boundary: anything unexpected is an internal error
-        if debug:
-            import traceback
+        return _internal_error(error, lang, debug)
 
-            traceback.print_exc()
-        _print_error(t(lang, "internal_error", error=f"{type(error).__name__}: {error}"), lang)
-        print(f"  hint: {t(lang, 'internal_hint')}", file=sys.stderr)
-        return ExitCode.INTERNAL
+
+def _internal_error(error: Exception, lang: str, debug: bool) -> int:
+    if debug:
+        import traceback
+
+        traceback.print_exception(error)
+    _print_error(t(lang, "internal_error", error=f"{type(error).__name__}: {error}"), lang)
+    print(f"  hint: {t(lang, 'internal_hint')}", file=sys.stderr)
+    return ExitCode.INTERNAL
+
+
+def _output_failed(error: OSError) -> bool:
+    """Whether writing standard output failed (a full disk, a quota, an I/O error): files the
+    advisor writes itself report their own failures, with their name (advisor/files/write.py)."""
+    import errno
+
+    failures = {errno.ENOSPC, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+    return error.errno in failures and error.filename is None
 
 
 def _print_error(message: str, lang: str) -> None:

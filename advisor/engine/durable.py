@@ -15,6 +15,11 @@ Each line here answers one of durable_rules 2.0.28's sharp edges (README, "The r
 - Firing order is the engine's agenda: the advice is sorted afterwards (reasoning/pipeline.py).
 - ``delete_state`` segfaults for a session in which no rule fired: every consultation asserts one
   more fact that an internal rule always fires on (and that is never reported).
+- Past the fixed limits of its network (at most 64 tests holding at once for one fact, and
+  others: durable_limits.py) it corrupts memory and crashes the process: a ruleset beyond them
+  is refused before durable_rules sees it, with a clear error that points to --engine python.
+- After a failed call its state is corrupt, and deleting it crashes the process: an engine whose
+  call failed is never called again.
 """
 
 from __future__ import annotations
@@ -22,8 +27,10 @@ from __future__ import annotations
 import copy
 import itertools
 import threading
-from ..errors import EngineError
+
+from ..errors import AdvisorError, EngineError, Problem
 from ..knowledge.load import Knowledge
+from . import durable_limits
 from .compiler import CATCH_ALL, CATCH_ALL_RULE, compile_rules, derived_fact
 from .protocol import Fact, Firing, firing_of
 
@@ -53,8 +60,15 @@ class DurableEngine:
         definition[CATCH_ALL_RULE] = copy.deepcopy(CATCH_ALL)
         definition[CATCH_ALL_RULE]["run"] = _never
         definition[_SESSION_RULE] = {"all": [{"session": {"t": _SESSION_RULE}}], "run": _session}
+        beyond = durable_limits.problem(definition)
+        if beyond is not None:
+            raise _cannot_run(knowledge, beyond)
         self._host = _Host()
-        self._host.set_rulesets({self._ruleset: definition})
+        try:
+            self._host.set_rulesets({self._ruleset: definition})
+        except Exception as error:  # durable_rules' own checks while building (error codes 106-113)
+            raise _cannot_run(knowledge, f"durable_rules refuses the rules: {error}") from None
+        self._failed: str | None = None
 
     def _action(self, rule_id: str, derive: tuple[str, str] | None):
         if derive is None:
@@ -77,6 +91,8 @@ class DurableEngine:
     def run(self, facts: list[Fact]) -> list[Firing]:
         """Assert the facts in a fresh session and return the firings, in the engine's order."""
         with self._lock:
+            if self._failed is not None:
+                raise EngineError(self._failed)
             sid = str(next(self._sids))
             self._firings = firings = []
             self._derived = set()
@@ -85,10 +101,26 @@ class DurableEngine:
                 state = self._host.assert_facts(self._ruleset, facts)
                 if state and "exception" in state:
                     raise EngineError(f"a rule action failed: {str(state['exception'])[:500]}")
+            except BaseException as error:
+                # its state may be corrupt now: deleting it, or any further call, can crash the process
+                self._failed = f"durable_rules failed and is not called again: {str(error)[:500]}"
+                if not isinstance(error, Exception):
+                    raise  # Ctrl-C stays Ctrl-C
+                raise EngineError(self._failed) from None
             finally:
                 self._firings = []
-                self._host.delete_state(self._ruleset, sid)
+            self._host.delete_state(self._ruleset, sid)
         return firings
+
+
+def _cannot_run(knowledge: Knowledge, why: str) -> AdvisorError:
+    return AdvisorError(
+        Problem(
+            source=knowledge.paths[1] or knowledge.name,
+            message=f"the durable engine cannot run this knowledge base: {why}",
+            hint="run it with --engine python: the same advice, without these limits",
+        )
+    )
 
 
 _SESSION_RULE = "$session"

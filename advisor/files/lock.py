@@ -24,7 +24,12 @@ def lock_path(path: Path) -> Path:
 @contextmanager
 def locked(path: Path) -> Iterator[None]:
     """Hold the exclusive lock of path (a workshop file) for the duration of the block."""
-    fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:  # a read-only folder, say: a clear error, nothing written
+        from .write import cannot_write
+
+        raise cannot_write(lock_path(path), error) from None
     try:
         _acquire(fd)
         try:

@@ -1,13 +1,19 @@
 """The one way data files come in: a safe YAML reader and strict validation with positions.
 
-``read_document`` parses YAML (and therefore JSON) through PyYAML's safe loader, extended to
-reject duplicate keys, anchors and aliases, deep nesting and documents over 1 MB, and records
-the line and column of every value. ``validate`` turns pydantic's errors into ``Problem``s that
-name the file, line, column and field, with a hint. Every problem found is reported, sorted.
+``read_document`` parses YAML through PyYAML's safe loader, extended to reject duplicate keys,
+keys that are not text, tags, anchors and aliases, deep nesting, numbers too long to be answers
+and documents over 1 MB, and records the line and column of every value. JSON (a ``.json`` file,
+or standard input that is a JSON document) is read as JSON, so ``1e1`` is a number as JSON says,
+with the same checks; its positions come from the YAML parser when a problem needs them.
+``validate`` turns pydantic's errors into ``Problem``s that name the file, line, column and
+field, with a hint. Every problem found is reported, sorted.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,9 +23,12 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from ..errors import AdvisorError, Problem
+from ..vocabulary import SHARE_ANSWERS
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 32
+# No answer or threshold needs more; Python itself refuses integers of over 4,300 digits.
+MAX_NUMBER_CHARS = 100
 
 Loc = tuple  # a path into a document: keys and list indices
 M = TypeVar("M", bound=BaseModel)
@@ -30,9 +39,12 @@ class Document:
     source: str
     data: Any
     positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)  # loc -> (line, column)
+    json_text: str | None = field(default=None, repr=False)  # JSON whose positions are found when needed
 
     def position(self, loc: Loc) -> tuple[int | None, int | None]:
         """The position of loc, or of its nearest enclosing value that has one."""
+        if self.json_text is not None:
+            self.positions, self.json_text = _json_positions(self.json_text), None
         loc = tuple(loc)
         while loc:
             if loc in self.positions:
@@ -48,16 +60,12 @@ class Document:
 
 
 class _Checks:
-    """Refuse duplicate keys and keys that are not plain values (the other checks: see _walk)."""
+    """Refuse duplicate keys (the other checks: see _walk)."""
 
     def construct_mapping(self, node, deep=False):
         seen: dict[Any, Any] = {}
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=True)
-            if not isinstance(key, (str, int, float, bool)) or key is None:
-                raise yaml.constructor.ConstructorError(
-                    None, None, "keys must be plain text", key_node.start_mark
-                )
             if key in seen:
                 raise yaml.constructor.ConstructorError(
                     None,
@@ -74,14 +82,24 @@ class _Loader(_Checks, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: 
     therefore positions are the same either way."""
 
 
-def read_text(path: str | Path) -> tuple[str, str]:
-    """Read a file (or '-' for standard input) as UTF-8 text, refusing oversized input."""
+def read_bytes(path: str | Path) -> tuple[bytes, str]:
+    """Read a file (or '-' for standard input), refusing oversized input and anything that is not
+    a regular file (a FIFO would block forever, /dev/zero never ends) before reading it."""
     if str(path) == "-":
         source = "<stdin>"
         raw = sys.stdin.buffer.read(MAX_BYTES + 1)
     else:
         source = str(path)
         try:
+            status = os.stat(path)
+            if stat.S_ISDIR(status.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(status.st_mode):
+                raise AdvisorError(
+                    Problem(source=source, message="not a regular file (a pipe, device or socket)", hint="give the path of a file")
+                )
+            if status.st_size > MAX_BYTES:
+                raise AdvisorError(_too_large(source))
             with open(path, "rb") as handle:
                 raw = handle.read(MAX_BYTES + 1)
         except FileNotFoundError:
@@ -91,9 +109,17 @@ def read_text(path: str | Path) -> tuple[str, str]:
         except OSError as error:
             raise AdvisorError(Problem(source=source, message=f"cannot read: {error.strerror}")) from None
     if len(raw) > MAX_BYTES:
-        raise AdvisorError(
-            Problem(source=source, message=f"larger than {MAX_BYTES:,} bytes", hint="answers files are small")
-        )
+        raise AdvisorError(_too_large(source))
+    return raw, source
+
+
+def _too_large(source: str) -> Problem:
+    return Problem(source=source, message=f"larger than {MAX_BYTES:,} bytes", hint="answers files are small")
+
+
+def read_text(path: str | Path) -> tuple[str, str]:
+    """Read a file (or '-' for standard input) as UTF-8 text, refusing oversized input."""
+    raw, source = read_bytes(path)
     try:
         return raw.decode("utf-8-sig"), source
     except UnicodeDecodeError as error:
@@ -102,17 +128,20 @@ def read_text(path: str | Path) -> tuple[str, str]:
         ) from None
 
 
-def read_document(text: str, source: str) -> Document:
-    """Parse YAML or JSON text into data plus the position of every value."""
-    if len(text.encode("utf-8")) > MAX_BYTES:
+def read_document(text: str, source: str, *, as_json: bool = False) -> Document:
+    """Parse YAML text (or JSON text, as JSON) into data plus the position of every value."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise AdvisorError(Problem(source=source, message=f"larger than {MAX_BYTES:,} bytes"))
+    if as_json:
+        return _read_json(text, source)
     loader = None
     try:
         loader = _Loader(text)
         node = loader.get_single_node()
         positions: dict[Loc, tuple[int, int]] = {}
         if node is not None:
-            _walk(node, (), positions, set())  # before constructing: refuses aliases and deep nesting
+            # before constructing: refuses aliases, deep nesting, tags and values that cannot be read
+            _walk(node, (), positions, set(), loader)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -149,7 +178,115 @@ def read_document(text: str, source: str) -> Document:
 
 def load_document(path: str | Path) -> Document:
     text, source = read_text(path)
-    return read_document(text, source)
+    if str(path) == "-":  # standard input has no name: a JSON document is read as JSON
+        return _read_json(text, source) if _is_json(text) else read_document(text, source)
+    return read_document(text, source, as_json=str(path).lower().endswith(".json"))
+
+
+def _is_json(text: str) -> bool:
+    if not text.lstrip().startswith("{"):
+        return False
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False  # YAML (a flow mapping), or JSON with an error the YAML reader places better
+    return True
+
+
+def _read_json(text: str, source: str) -> Document:
+    """JSON as JSON (RFC 8259), with the checks the YAML reader makes; for problems the JSON parser
+    cannot place (a duplicate key, a number too long), the YAML reader gives the position."""
+    try:
+        data = json.loads(
+            text, object_pairs_hook=_json_object, parse_constant=_json_constant,
+            parse_int=_json_int, parse_float=_json_float,
+        )
+    except json.JSONDecodeError as error:
+        raise AdvisorError(
+            Problem(
+                source=source, line=error.lineno, column=error.colno, message=f"not valid JSON: {error.msg}",
+                hint="check the commas, quotes and brackets near this position",
+            )
+        ) from None
+    except RecursionError:
+        raise AdvisorError(Problem(source=source, message="nesting too deep")) from None
+    except ValueError as error:
+        read_document(text.replace("\t", " "), source)  # raises the same problem, with its position
+        raise AdvisorError(Problem(source=source, message=str(error))) from None
+    document = Document(source=source, data=data, json_text=text)
+    problem = _json_problem(document, data, ())
+    if problem is not None:
+        raise AdvisorError(problem)
+    return document
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict:
+    found: dict = {}
+    for key, value in pairs:
+        if key in found:
+            raise ValueError(f"duplicate key {key!r}")
+        found[key] = value
+    return found
+
+
+def _json_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _json_int(text: str) -> int:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise ValueError(_LONG_NUMBER)
+    return int(text)
+
+
+def _json_float(text: str) -> float:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise ValueError(_LONG_NUMBER)
+    return float(text)
+
+
+_LONG_NUMBER = f"a number of more than {MAX_NUMBER_CHARS} characters"
+
+
+def _json_problem(document: Document, value: Any, loc: Loc) -> Problem | None:
+    """Nesting deeper than MAX_DEPTH, and text that is not Unicode (a lone surrogate, "\\ud800")."""
+    if len(loc) >= MAX_DEPTH:
+        return document.problem(loc, f"nesting deeper than {MAX_DEPTH} levels", hint=_PLAIN_HINT)
+    if isinstance(value, str):
+        return None if not _has_surrogate(value) else document.problem(loc, _SURROGATE, hint=_SURROGATE_HINT)
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        if isinstance(key, str) and _has_surrogate(key):
+            return document.problem(loc, _SURROGATE, hint=_SURROGATE_HINT)
+        problem = _json_problem(document, item, loc + (key,))
+        if problem is not None:
+            return problem
+    return None
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= char <= "\udfff" for char in text)
+
+
+_SURROGATE = "text with a lone surrogate (\\ud800-\\udfff) is not Unicode text"
+_SURROGATE_HINT = "write the character itself, or both halves of its surrogate pair"
+_PLAIN_HINT = "answers and knowledge files are plain, shallow documents"
+
+
+def _json_positions(text: str) -> dict[Loc, tuple[int, int]]:
+    """The positions of the values of a JSON document, from the YAML parser. Outside strings JSON's
+    tabs are only spaces (inside them they must be escaped), so replacing them keeps every column."""
+    positions: dict[Loc, tuple[int, int]] = {}
+    loader = _Loader(text.replace("\t", " "))
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            _walk(node, (), positions, set(), None)
+    except (yaml.YAMLError, RecursionError):
+        pass  # what was found so far; a problem without a position is still reported
+    finally:
+        loader.dispose()
+    return positions
 
 
 def validate(model: type[M], document: Document, *, data: Any = None, prefix: Loc = ()) -> M:
@@ -160,13 +297,18 @@ def validate(model: type[M], document: Document, *, data: Any = None, prefix: Lo
     try:
         return model.model_validate(value)
     except ValidationError as error:
-        raise AdvisorError(problems_from(error, document, prefix)) from None
+        raise AdvisorError(problems_from(error, document, prefix, data=value)) from None
 
 
-def problems_from(error: ValidationError, document: Document, prefix: Loc = ()) -> list[Problem]:
+def problems_from(error: ValidationError, document: Document, prefix: Loc = (), *, data: Any = None) -> list[Problem]:
+    """The problems of a validation of ``data`` (by default: the document's data at ``prefix``)."""
+    if data is None:
+        data = document.data
+        for part in prefix:
+            data = data[part] if isinstance(data, (dict, list)) else None
     problems = []
     for item in error.errors(include_url=False):
-        loc = prefix + _clean_loc(item["loc"])
+        loc = prefix + _clean_loc(item["loc"], data)
         problems.append(document.problem(loc, _message(item), _hint(item)))
     # pydantic reports one error per union member; keep each (position, field, message) once
     return sorted(set(problems), key=lambda p: (p.line or 0, p.column or 0, p.field or "", p.message))
@@ -179,36 +321,88 @@ def dotted(loc: Loc) -> str:
     return text
 
 
-def _walk(node: yaml.Node, loc: Loc, positions: dict, seen: set) -> None:
+def _walk(node: yaml.Node, loc: Loc, positions: dict, seen: set, loader: Any) -> None:
     """Record the position of every value; refuse anchors and aliases (an alias is a node met
-    twice: an alias bomb never gets to expand) and nesting deeper than MAX_DEPTH."""
+    twice: an alias bomb never gets to expand), nesting deeper than MAX_DEPTH, keys that are not
+    text, tags, and values that cannot be read (checked with ``loader``; None: positions only)."""
     if id(node) in seen:
         raise yaml.MarkedYAMLError(None, None, "anchors and aliases are not supported: write the value out", node.start_mark)
     if len(loc) >= MAX_DEPTH:
         raise yaml.MarkedYAMLError(None, None, f"nesting deeper than {MAX_DEPTH} levels", node.start_mark)
     seen.add(id(node))
+    if loader is not None:
+        _check_value(node, loader)
     positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
-            key = key_node.value
-            _walk(value_node, loc + (key,), positions, seen)
+            if loader is not None:
+                _check_key(key_node, loader)
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
+            _walk(value_node, loc + (key,), positions, seen, loader)
             # point at the key rather than the value: that is where people look for a field
             positions[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, loc + (index,), positions, seen)
+            _walk(item, loc + (index,), positions, seen, loader)
 
 
-def _clean_loc(loc: tuple) -> Loc:
-    """Drop pydantic's union and validator markers (e.g. 'float', 'literal['unknown']') from loc."""
+_PLAIN_TAGS = {
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+}
+_TEXT_TAG = "tag:yaml.org,2002:str"
+
+
+def _check_value(node: yaml.Node, loader: Any) -> None:
+    """Only what YAML reads without a tag is allowed (text, numbers, booleans, null, lists and
+    mappings); a value is constructed here, where its position is known, so that one that cannot
+    be read (a date such as 2001-13-45, a number of thousands of digits) is a clear error."""
+    if isinstance(node, yaml.ScalarNode):
+        plain = not node.style  # None from the Python parser, "" from libyaml
+        expected = loader.resolve(yaml.ScalarNode, node.value, (plain, True))
+    else:
+        expected = _PLAIN_TAGS[type(node)]
+    if node.tag != expected:
+        raise yaml.MarkedYAMLError(
+            None, None, f"tags such as !!python/object are not allowed (got {_short_tag(node.tag)})", node.start_mark
+        )
+    if isinstance(node, yaml.ScalarNode) and node.tag != _TEXT_TAG:
+        if len(node.value) > MAX_NUMBER_CHARS:
+            raise yaml.MarkedYAMLError(None, None, _LONG_NUMBER, node.start_mark)
+        try:
+            loader.construct_object(node)
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
+            raise yaml.MarkedYAMLError(None, None, f"cannot read the value {node.value!r}", node.start_mark) from None
+
+
+def _check_key(node: yaml.Node, loader: Any) -> None:
+    if not isinstance(node, yaml.ScalarNode) or node.tag != _TEXT_TAG:
+        shown = repr(node.value) if isinstance(node, yaml.ScalarNode) else "a list or mapping"
+        raise yaml.MarkedYAMLError(None, None, f"keys must be text (got {shown})", node.start_mark)
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _clean_loc(loc: tuple, data: Any) -> Loc:
+    """Drop pydantic's union and validator markers (e.g. 'float', 'literal['unknown']') from loc.
+    A part that is a key of the data validated is a field, whatever its name (even 'a[b')."""
     cleaned = []
     for part in loc:
-        if isinstance(part, str) and ("[" in part or part in _TYPE_MARKERS or part.startswith("function-")):
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        elif isinstance(part, str) and ("[" in part or part in _TYPE_MARKERS or part.startswith("function-")):
             continue
+        else:
+            data = None
         cleaned.append(part)
     return tuple(cleaned)
 
 
+_SHARES = {(key.split(".", 1)[1],) for key in SHARE_ANSWERS}
 _TYPE_MARKERS = {"str", "int", "float", "bool", "list", "dict", "constrained-str", "none", "tagged-union"}
 
 
@@ -253,7 +447,7 @@ def _hint(item: dict) -> str | None:
         return None  # the message already lists the allowed values
     if kind == "too_short" and item["loc"][:1] == ("goals",):
         return "choose at least one goal: the study's advice is to decide the intended effect first"
-    if kind in ("less_than_equal", "greater_than_equal"):
+    if kind in ("less_than_equal", "greater_than_equal") and item["loc"][-1:] in _SHARES:
         return "shares are percentages of all employees, from 0 to 100 (or 'unknown')"
     return None
 
@@ -272,5 +466,11 @@ def _yaml_hint(error: yaml.MarkedYAMLError) -> str:
     if "tag" in text:
         return "write plain values: text, numbers and lists"
     if "alias" in text or "nesting" in text:
-        return "answers and knowledge files are plain, shallow documents"
+        return _PLAIN_HINT
+    if "keys must be text" in text:
+        return "put the key in quotes: YAML reads unquoted yes/no/on/off/true/false, numbers and dates as something else"
+    if "cannot read the value" in text:
+        return "put it in quotes if it is text"
+    if "characters" in text:
+        return "write a short number: shares are percentages from 0 to 100"
     return "check the indentation and quoting near this position"

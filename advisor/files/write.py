@@ -5,6 +5,7 @@ writes (saved answers, reports, workshop files, exports, batch output) goes thro
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from ..errors import AdvisorError, Problem
@@ -17,7 +18,7 @@ def write_atomic(path: str | Path, text: str, *, durable: bool = True) -> None:
     path = Path(path)
     # a name of this process's own: cheaper than mkstemp's exclusive create, which costs a batch
     # run a quarter of its time on some file systems
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # see remove_stale_temporaries
     try:
         mode = path.stat().st_mode & 0o777 if path.exists() else None
         with open(temporary, "wb") as handle:
@@ -34,6 +35,41 @@ def write_atomic(path: str | Path, text: str, *, durable: bool = True) -> None:
         except OSError:
             pass
         raise
+
+
+_TEMPORARY_NAME = re.compile(r"^\..+\.(\d+)\.tmp$")
+
+
+def remove_stale_temporaries(directory: Path) -> int:
+    """Remove the temporary files of write_atomic that a killed process left in directory (a
+    process that is still running keeps its own). Returns how many were removed."""
+    removed = 0
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return 0
+    for name in names:
+        match = _TEMPORARY_NAME.match(name)
+        if match is None or _running(int(match.group(1))):
+            continue
+        try:
+            os.unlink(directory / name)
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid() or os.name == "nt":  # on Windows os.kill(pid, 0) would end that process
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process, or not ours to judge: leave its file
+    return True
 
 
 def write_output(path: str | Path, text: str, *, durable: bool = True) -> None:

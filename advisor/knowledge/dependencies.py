@@ -60,13 +60,6 @@ class Dependencies:
             visit(rule)
         return depth
 
-    def cycles(self) -> list[str]:
-        try:
-            self.strata
-        except ValueError as error:
-            return [str(error)]
-        return []
-
     def reads(self, rule: Rule) -> set[str]:
         """The answer keys a rule reads, directly or through the derive rules it depends on."""
         keys = {p.answer for p in rule.when if p.answer}

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AdvisorError, Problem
-from ..files.read import Document, Loc, load_document, validate
+from ..files.read import Document, Loc, load_document, read_bytes, validate
 from ..schema import (
     Finding,
     FindingsFile,
@@ -153,9 +153,10 @@ def load_knowledge(findings: str | Path | None = None, rules: str | Path | None 
     if not files:
         raise AdvisorError(Problem(source=str(rules_path), message="no .yaml files found"))
     merged: dict[str, list] = {section: [] for section in RuleFile.model_fields}
-    digest = hashlib.sha256(findings_path.read_bytes())
+    # read_bytes, not Path.read_bytes: a FIFO, /dev/zero or a huge file is refused before reading
+    digest = hashlib.sha256(read_bytes(findings_path)[0])
     for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        digest.update(path.name.encode() + b"\0" + read_bytes(path)[0])
         document = load_document(path)
         try:
             rule_file = validate(RuleFile, document)
@@ -226,6 +227,7 @@ def cross_check(knowledge: Knowledge) -> list[Problem]:
                 problems.append(origin.problem(("findings", index), f"unknown finding {ref!r}"))
 
     problems.extend(_check_questions(knowledge))
+    problems.extend(_check_derive_cycles(knowledge))
 
     derived = knowledge.derived_values
     for rule in knowledge.rules:
@@ -275,6 +277,47 @@ def _check_questions(knowledge: Knowledge) -> list[Problem]:
         for key in ("goals",) + ANSWER_KEYS
         if key not in asked
     ]
+
+
+def _check_derive_cycles(knowledge: Knowledge) -> list[Problem]:
+    """A derive rule may not depend, through derive rules, on what it derives itself: no engine
+    can order such rules. Each cycle is reported once, at its first rule in file order."""
+    producers: dict[str, list[Rule]] = {}
+    for rule in knowledge.rules:
+        if rule.then.derive:
+            producers.setdefault(rule.then.target, []).append(rule)
+
+    def feeding(rule: Rule) -> list[Rule]:  # the derive rules whose conclusions rule reads
+        return [producer for pattern in rule.when if pattern.derived for producer in producers.get(pattern.derived, [])]
+
+    problems: list[Problem] = []
+    reported: set[frozenset] = set()
+    for rule in knowledge.rules:
+        if not rule.then.derive:
+            continue
+        way_back: dict[str, list[str]] = {rule.id: [rule.id]}  # breadth first: the shortest cycle
+        queue = [rule]
+        cycle = None
+        while queue and cycle is None:
+            current = queue.pop(0)
+            for producer in feeding(current):
+                if producer.id == rule.id:
+                    cycle = way_back[current.id] + [rule.id]
+                    break
+                if producer.id not in way_back:
+                    way_back[producer.id] = way_back[current.id] + [producer.id]
+                    queue.append(producer)
+        if cycle is None or frozenset(cycle) in reported:
+            continue
+        reported.add(frozenset(cycle))
+        problems.append(
+            knowledge.origin("rules", rule.id).problem(
+                ("then",),
+                f"rule {rule.id!r} derives in a cycle: {' -> '.join(cycle)}",
+                hint="a derived name may not depend on itself; derive it from answers or earlier derived names",
+            )
+        )
+    return problems
 
 
 def _check_conclusion(knowledge: Knowledge, rule: Rule, origin: Origin) -> list[Problem]:

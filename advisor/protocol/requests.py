@@ -8,6 +8,7 @@ a code from the error schema, never an exception that stops the reader.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,13 +53,31 @@ def parse_json(raw: bytes) -> Any:
     except UnicodeDecodeError as error:
         raise LineError("invalid_json", f"not UTF-8 text (byte {error.start + 1})") from None
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
+        data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         raise LineError("invalid_json", f"{error.msg} (column {error.colno})") from None
     except RecursionError:
         raise LineError("invalid_json", "nested too deeply") from None
     except ValueError as error:  # duplicate keys, NaN, an integer of thousands of digits
-        raise LineError("invalid_json", str(error)) from None
+        raise LineError("invalid_json", str(error)[:200]) from None
+    # JSON can escape half a surrogate pair ("\\ud800"): that is no Unicode text, and no answer
+    # could be written back as UTF-8
+    if _SURROGATE_ESCAPE.search(text) and _has_surrogate(data):
+        raise LineError("invalid_json", "text with a lone surrogate (\\ud800-\\udfff) is not Unicode text")
+    return data
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _has_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        return any("\ud800" <= char <= "\udfff" for char in value)
+    if isinstance(value, dict):
+        return any(_has_surrogate(key) or _has_surrogate(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_has_surrogate(item) for item in value)
+    return False
 
 
 def read_request(data: Any, source: str = "answers") -> Request:

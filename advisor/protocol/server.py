@@ -5,7 +5,8 @@ request body at a time).
 One request per line in (UTF-8 JSON): a bare answers object, or ``{"id": ..., "lang": ...,
 "answers": {...}}``. One response per request: the advice (``{"id": ..., "advice": {...}}`` for
 the long form), or an error object ``{"id": ..., "error": {"code", "message", "line",
-"problems"}}``. No bad request stops the server. Schemas: request, answers, advice, response,
+"problems"}}``. No bad request stops the server; on a stream it stops at the end of its input, or
+quietly when its output is gone (closed, a broken pipe, a full disk): no one is left to answer. Schemas: request, answers, advice, response,
 error (advisor/schema/json/).
 """
 
@@ -57,10 +58,33 @@ class Server:
                 response: dict | None = error_response(too_long(self.max_line_bytes), number)
             else:
                 response = self.answer(raw, number)
-            if response is not None:
-                responses.write(dumps_line(response).encode("utf-8"))
+            if response is None:
+                continue
+            try:
+                data = dumps_line(response).encode("utf-8")
+            except (ValueError, TypeError) as error:  # e.g. text that is not Unicode: this line only
+                failure = LineError("internal_error", f"{type(error).__name__}: {error}"[:500])
+                data = dumps_line(error_response(failure, number)).encode("utf-8")
+            try:
+                responses.write(data)
                 responses.flush()
-                written += 1
+            except OSError:  # standard output closed, its reader gone, or the disk full
+                _discard_output(responses)
+                return written
+            written += 1
+
+
+def _discard_output(stream: BinaryIO) -> None:
+    """Point the dead output at the null device, so what is still buffered can be flushed at exit
+    without a complaint."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def too_long(limit: int, what: str = "line") -> LineError:

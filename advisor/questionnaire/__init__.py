@@ -47,6 +47,8 @@ def run_questionnaire(
     from .prompts import Prompter
 
     saved = saves.peek(Path(state_file)) if state_file is not None else None  # refuses damaged files
+    if state_file is not None:
+        saves.check_writable(Path(state_file))
     if resume and saved is None:
         raise AdvisorError(
             t(lang, "q.nothing_to_resume", path=state_file or "-"), hint=t(lang, "q.nothing_to_resume_hint")

@@ -66,7 +66,10 @@ def default_output():
     (so `advisor > report.txt` still shows the questions and leaves only the report in the file)."""
     from prompt_toolkit.output import create_output
 
-    return create_output(stdout=sys.stdout if sys.stdout.isatty() or not sys.stderr.isatty() else sys.stderr)
+    from ..render.terminal import unguarded
+
+    stream = sys.stdout if sys.stdout.isatty() or not sys.stderr.isatty() else sys.stderr
+    return create_output(stdout=unguarded(stream))  # prompt_toolkit writes its own escape codes
 
 
 class Prompter:

@@ -97,8 +97,33 @@ def flatten(nested: dict[str, Any]) -> dict[str, Any]:
 def save(path: Path, progress: Progress) -> None:
     """Write the save file atomically; the directory is made private to the user."""
     progress.saved_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    write_atomic(path, json.dumps(progress.to_json(), ensure_ascii=False, indent=2) + "\n")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        write_atomic(path, json.dumps(progress.to_json(), ensure_ascii=False, indent=2) + "\n")
+    except OSError as error:
+        raise _cannot_save(path, error) from None
+
+
+def check_writable(path: Path) -> None:
+    """Make sure answers can be saved at path, before the first question is asked: a save that
+    fails after an answer would lose it."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        probe = path.with_name(f".{path.name}.{os.getpid()}.probe")
+        probe.touch()
+        probe.unlink()
+    except OSError as error:
+        raise _cannot_save(path, error) from None
+
+
+def _cannot_save(path: Path, error: OSError) -> AdvisorError:
+    return AdvisorError(
+        Problem(
+            source=str(path),
+            message=f"cannot save the answers here: {error.strerror or error}",
+            hint="make that folder writable, or point XDG_STATE_HOME (on Windows LOCALAPPDATA) at one that is",
+        )
+    )
 
 
 def peek(path: Path) -> Progress | None:
@@ -106,7 +131,7 @@ def peek(path: Path) -> Progress | None:
     validity of each answer: quick enough for start-up, without loading the schema."""
     try:
         raw = path.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # nothing saved (yet) where it would be
         return None
     except IsADirectoryError:
         raise AdvisorError(Problem(source=str(path), message="is a directory, not a save file", hint=_MOVE_AWAY)) from None
@@ -118,11 +143,17 @@ def peek(path: Path) -> Progress | None:
         raise _damaged(path, "not UTF-8 text") from None
     except json.JSONDecodeError as error:
         raise _damaged(path, f"not valid JSON ({error.msg})", line=error.lineno, column=error.colno) from None
+    except RecursionError:
+        raise _damaged(path, "nested too deeply") from None
+    except ValueError as error:  # e.g. a number of thousands of digits
+        raise _damaged(path, str(error).split(";")[0]) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise AdvisorError(
             Problem(source=str(path), message="not a save file of the advisor questionnaire", hint=_MOVE_AWAY)
         )
-    if not isinstance(data.get("version"), int) or data["version"] > VERSION:
+    if not isinstance(data.get("version"), int) or isinstance(data["version"], bool):
+        raise _damaged(path, f"the save format must be a whole number (got {data.get('version')!r})", field="version")
+    if data["version"] > VERSION:
         raise AdvisorError(
             Problem(
                 source=str(path),
@@ -137,7 +168,7 @@ def peek(path: Path) -> Progress | None:
         ("next", lambda v: v is None or v in QUESTION_KEYS),
         ("answers", lambda v: isinstance(v, dict) and all(isinstance(k, str) for k in v)),
         ("knowledge_version", lambda v: isinstance(v, str)),
-        ("saved_at", lambda v: isinstance(v, str)),
+        ("saved_at", _local_time_of),
     )
     for name, ok in checks:
         if name not in data or not ok(data[name]):
@@ -156,6 +187,20 @@ def peek(path: Path) -> Progress | None:
         knowledge_version=data["knowledge_version"],
         saved_at=data["saved_at"],
     )
+
+
+def _local_time_of(saved_at: object) -> bool:
+    """Whether saved_at is a time that can be shown in local time (year 1 in a time zone east of
+    UTC cannot)."""
+    if not isinstance(saved_at, str):
+        return False
+    if not saved_at:
+        return True  # not known: nothing to show
+    try:
+        datetime.fromisoformat(saved_at).astimezone()
+    except (ValueError, OverflowError, OSError):
+        return False
+    return True
 
 
 def check_answers(path: Path, progress: Progress) -> None:

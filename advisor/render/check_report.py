@@ -42,8 +42,7 @@ def render_check(report: CheckReport, out: TextIO, lang: str) -> None:
         line("  " + t(lang, "check.examples", **report.examples))
     grid = report.grid
     if grid is None:
-        cycle = any(p.code == "derive-cycle" for p in report.problems)
-        line("  " + t(lang, "check.grid_not_run" if cycle else "check.grid_skipped"))
+        line("  " + t(lang, "check.grid_skipped"))
     else:
         line(
             "  "
@@ -63,6 +62,8 @@ def render_check(report: CheckReport, out: TextIO, lang: str) -> None:
         line("    " + t(lang, "check.grid_results", **figures))
         runs = number(lang, grid.consultations)
         line("    " + t(lang, "check.grid_runs", consultations=runs, engine=grid.engine, seconds=number(lang, grid.seconds)))
+    for what in report.skipped:
+        line("  " + t(lang, "check.skipped", what=what))
     for problem in report.problems:
         line(problem_text(problem))
     line(t(lang, "check.problems", count=len(report.problems)) if report.problems else t(lang, "check.ok"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..i18n import answer_label, lever, t
 from ..schema import Advice, Evidence
+from .escape import markdown_text
 
 
 def goal_labels(advice: Advice) -> dict[str, str]:
@@ -55,7 +56,7 @@ def render_markdown(advice: Advice, *, organisation: str | None = None, quotes: 
     labels = goal_labels(advice)
     out: list[str] = [f"# {t(lang, 'title')}", ""]
     if organisation:
-        out += [f"_{t(lang, 'for_org', name=organisation)}_", ""]
+        out += [f"_{t(lang, 'for_org', name=markdown_text(organisation))}_", ""]
     out += [f"## {t(lang, 'strategy')}", ""]
     out += [f"- **{item.label}**: {item.text}" for item in advice.strategy]
     out += ["", f"## {t(lang, 'recommendations')}", ""]

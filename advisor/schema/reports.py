@@ -173,6 +173,7 @@ class GridFigures(Model):
     contradictory: int
     seconds: float
     selections: list[GridSelection]
+    skipped: list[GridSelection] = []  # not enumerated: over the cap on answer sets (coverage.MAX_WORK)
 
 
 class CheckReport(Model):
@@ -185,6 +186,7 @@ class CheckReport(Model):
     examples: dict[str, int]  # run, passed
     grid: GridFigures | None
     problems: list[CheckProblem]
+    skipped: list[str] = []  # what was not checked, to keep the check's time bounded (coverage.py)
 
 
 # --------------------------------------------------------------------------------------------

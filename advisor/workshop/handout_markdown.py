@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..i18n import lever, t, tn
+from ..render.escape import markdown_text
 from ..render.markdown import cited
 from . import handout, labels
 from .summary import WorkshopSummary
@@ -11,7 +12,7 @@ BAR = 20  # characters of the longest text bar
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown_text(text)
 
 
 def _bars(bars: list[handout.Bar]) -> list[str]:
@@ -25,7 +26,7 @@ def _bars(bars: list[handout.Bar]) -> list[str]:
 
 def render_markdown(summary: WorkshopSummary) -> str:
     lang = summary.lang
-    out = [f"# {summary.workshop.name}", "", f"_{t(lang, 'workshop.handout')} · {handout.intro(summary)}_", ""]
+    out = [f"# {markdown_text(summary.workshop.name)}", "", f"_{t(lang, 'workshop.handout')} · {handout.intro(summary)}_", ""]
     if not summary.ready:
         out += [tn(lang, "workshop.withheld", summary.min_group_size, min=summary.min_group_size, total=summary.total), ""]
         out += _caveats(summary)

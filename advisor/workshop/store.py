@@ -17,13 +17,14 @@ from typing import Callable
 from ..errors import AdvisorError, Problem
 from ..files.write import write_output
 from ..i18n import t
-from ..files.read import load_document, validate
+from ..files.read import MAX_BYTES, load_document, validate
 from ..schema import WORKSHOP_FORMAT, Answers, Workshop, WorkshopResponse
 from ..files.lock import locked
 
 SUFFIX = ".workshop.json"
-# The loader reads files up to 1 MB; a response takes well under 1 KB.
+# The loader reads files up to 1 MB; a response takes well under 1 KB (save checks the size).
 MAX_RESPONSES = 500
+MAX_TEAM_NAME = 60  # schema.TeamName
 
 
 def slug(text: str) -> str:
@@ -69,9 +70,31 @@ def load(path: str | Path) -> Workshop:
 
 
 def save(path: Path, workshop: Workshop) -> None:
+    """Write the workshop file, if the advisor can read it back: escaped control characters in
+    names take six bytes each, so 500 responses can outgrow the loader's limit."""
     from ..render.json import dumps
 
-    write_text(path, dumps(workshop.model_dump(mode="json", exclude_none=True)))
+    text = dumps(workshop.model_dump(mode="json", exclude_none=True))
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise AdvisorError(
+            Problem(
+                source=str(path),
+                message=t(workshop.lang, "workshop.too_large", max=f"{MAX_BYTES:,}"),
+                hint=t(workshop.lang, "workshop.too_large_hint"),
+            )
+        )
+    write_text(path, text)
+
+
+def team_name(text: str, lang: str, source: str = "--team") -> str:
+    """A team name as it is kept (spaces collapsed), or a clear error for one the workshop file
+    would refuse (blank, or longer than the schema allows)."""
+    name = " ".join(text.split())
+    if not 1 <= len(name) <= MAX_TEAM_NAME:
+        raise AdvisorError(
+            Problem(source=source, field="team", message=t(lang, "workshop.team_name", max=MAX_TEAM_NAME, length=len(name)))
+        )
+    return name
 
 
 def write_text(path: Path, text: str) -> None:
@@ -119,7 +142,7 @@ def add_entries(
         lang = workshop.lang
         responses = list(workshop.responses)
         for entry in entries:
-            team = " ".join(entry.team.split()) if entry.team else None
+            team = team_name(entry.team, lang, entry.source) if entry.team is not None else None
             same = [r for r in responses if team and r.team and r.team.casefold() == team.casefold()]
             if same and not replace:
                 problems.append(

@@ -500,9 +500,10 @@ def test_derive_cycle(cli, knowledge_copy):
         answers: {goals: [alignment], usage: {active_share: 40}}
 """)
     result, report = check(cli, knowledge_copy)
-    assert_caught(result, report, "derive-cycle", "active-breadth-echo", "rules/cycle.yaml", 3, "active-breadth-echo -> active-breadth-echo")
-    assert report["grid"] is None  # nothing runs on rules that cannot be ordered
-    assert "not enumerated (the rules derive in a cycle)" in cli(
+    # refused by the loader: no engine can order rules that derive in a cycle
+    assert_caught(result, report, "derive-cycle", "active-breadth-echo", "rules/cycle.yaml", 2, "active-breadth-echo -> active-breadth-echo")
+    assert report["valid"] is False and report["grid"] is None
+    assert "derive-cycle [active-breadth-echo]" in cli(
         "check", "--findings", str(knowledge_copy / "findings.yaml"), "--rules", str(knowledge_copy / "rules")
     ).out
 

@@ -128,3 +128,13 @@ def test_a_failed_save_says_why_and_asks_again(knowledge, answers, tmp_path, mon
     )
     assert f"Could not save {missing}: No such file or directory" in screen
     assert not (tmp_path / "advice.md").exists()  # Esc at the second try: nothing saved
+
+
+def test_the_saved_report_escapes_the_organisation_name(knowledge, tmp_path, monkeypatch):
+    from hostile_markdown import HOSTILE_TEXT, assert_inert_markdown
+
+    monkeypatch.chdir(tmp_path)
+    hostile = Answers.model_validate({**ANSWERS, "organisation": {"name": HOSTILE_TEXT[:200]}})
+    _offer(knowledge, hostile, REPORT + ENTER, ENTER, DONE + ENTER)
+    report = (tmp_path / "advice.md").read_text(encoding="utf-8")
+    assert "[x](javascript:alert(1))" in assert_inert_markdown(report)  # shown as written

@@ -136,7 +136,7 @@ def test_a_failed_write_keeps_the_previous_save(state_file, monkeypatch):
 
     monkeypatch.setattr(os, "replace", broken_replace)
     progress.answers["usage.active_share"] = 15
-    with pytest.raises(OSError):
+    with pytest.raises(AdvisorError, match="cannot save the answers here: No space left on device"):
         saves.save(state_file, progress)
     assert state_file.read_bytes() == before
     assert [p.name for p in state_file.parent.iterdir()] == [state_file.name]

@@ -26,10 +26,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ...files.write import ensure_directory
+    import os
+
     from ...batch.inputs import open_input, template
-    from ...batch.run import Options, report, run_batch
+    from ...batch.run import SUMMARY_FILES, Options, report, run_batch
     from ...errors import AdvisorError, ExitCode
+    from ...files.write import ensure_directory, remove_stale_temporaries
 
     if args.template:
         sys.stdout.write(template())
@@ -40,8 +42,13 @@ def run(args: argparse.Namespace) -> int:
     source = open_input(args.input)
     if source.kind == "folder" and Path(args.out).resolve() == source.path.resolve():
         raise AdvisorError("--out must not be the input folder", hint="the advice files would be read as answers next time")
+    for name in SUMMARY_FILES:
+        written = Path(args.out) / name
+        if source.kind != "folder" and written.exists() and os.path.samefile(written, source.path):
+            raise AdvisorError(f"the run would write {name} over its own input", hint="give another --out folder, or rename the input")
     advisor = advisor_from(args)
     out = ensure_directory(args.out)
+    remove_stale_temporaries(out)  # left by a run that was killed
     for warning in source.warnings:
         print(f"advisor: {warning}", file=sys.stderr)
     options = Options(out=out, format=args.format, lang=lang)
@@ -69,9 +76,11 @@ def progress(total: int, lang: str, *, quiet: bool = False, stream=None) -> Iter
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+        from ...render.terminal import unguarded
+
         bar = Progress(
             TextColumn(w(lang, "advising")), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-            console=Console(file=stream, no_color=bool(os.environ.get("NO_COLOR"))), transient=True,
+            console=Console(file=unguarded(stream), no_color=bool(os.environ.get("NO_COLOR"))), transient=True,
         )
         with bar:
             task = bar.add_task("batch", total=total)

@@ -52,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
     from ...protocol.server import Server
 
     server = Server(advisor_from(args), resolve_lang(args), args.max_line_bytes)
+    if sys.stdout is None:  # started with standard output closed: no one to answer
+        return 0
     sys.stdout.flush()
     server.serve(sys.stdin.buffer, sys.stdout.buffer)
     return 0

@@ -29,7 +29,7 @@ def new(args: argparse.Namespace) -> int:
 def collect(args: argparse.Namespace) -> int:
     workshop = store.load(args.file)
     lang = args.lang or workshop.lang
-    team = " ".join(args.team.split()) if args.team else None
+    team = store.team_name(args.team, lang) if args.team is not None else None  # before asking
     if team and not args.replace:  # say so now, not after the questionnaire
         for response in workshop.responses:
             if response.team and response.team.casefold() == team.casefold():
@@ -86,19 +86,19 @@ def add(args: argparse.Namespace) -> int:
 
     workshop = store.load(args.file)
     lang = workshop.lang
-    if args.team and len(args.answers) > 1:
+    if args.team is not None and len(args.answers) > 1:
         raise AdvisorError("--team names one answers file", hint="use --team-from-filename to name several")
+    team = store.team_name(args.team, lang) if args.team is not None else None
     entries: list[store.Entry] = []
     problems: list[Problem] = []
     for name in args.answers:
         try:
+            if args.team_from_filename:
+                team = _team_from_filename(name, lang)
             answers = load_answers(name)
         except AdvisorError as error:  # report it, and go on with the other files
             problems += error.problems
             continue
-        team = args.team
-        if args.team_from_filename and name != "-":
-            team = Path(name).name.split(".")[0]
         entries.append(store.Entry(answers, team, source=name))
     added = []
     if entries:
@@ -112,6 +112,20 @@ def add(args: argparse.Namespace) -> int:
     files = len(args.answers)
     say(tn(lang, "workshop.add_result", files, added=len(added), files=files, rejected=files - len(added)))
     return ExitCode.USAGE if problems else ExitCode.OK
+
+
+def _team_from_filename(name: str, lang: str) -> str:
+    """blue.yaml -> blue. A file with no name before its first dot (.yaml), or standard input,
+    names no team: an error, rather than a response added anonymously without a word."""
+    stem = Path(name).name.split(".")[0] if name != "-" else ""
+    if not stem.strip():
+        raise AdvisorError(
+            Problem(
+                source=name, field="team", message=t(lang, "workshop.team_from_filename", file=name),
+                hint=t(lang, "workshop.team_from_filename_hint"),
+            )
+        )
+    return store.team_name(stem, lang, source=name)
 
 
 def present(args: argparse.Namespace) -> int:
