@@ -21,7 +21,6 @@ RELATIONS = ("positive", "none", "not_shown")
 FREQUENCIES = ("daily", "weekly", "monthly", "less")
 PURPOSE_LEVELS = ("never", "sometimes", "often")
 UNKNOWN = "unknown"
-LANGS = ("en", "nl")
 
 # The answers a consultation can hold, as dotted paths into the answers document.
 SHARE_ANSWERS = ("usage.active_share", "usage.passive_share")

@@ -9,8 +9,7 @@ import re
 import pytest
 from rich.console import Console
 
-from advisor.batch.words import WORDS
-from advisor.i18n import MESSAGES, t
+from advisor.i18n import t, texts as catalog_texts
 
 from samples import EXAMPLE_FILE, FEW_POSTERS
 from test_source_fidelity import texts
@@ -19,7 +18,7 @@ pytestmark = pytest.mark.usefixtures("wide_console")
 
 
 def dutch_texts(knowledge) -> list[str]:
-    return [text.nl for text in texts(knowledge)] + list(MESSAGES["nl"].values()) + list(WORDS["nl"].values())
+    return [text.nl for text in texts(knowledge)] + catalog_texts("nl")
 
 
 def test_the_reader_is_u_everywhere(knowledge):
@@ -29,7 +28,7 @@ def test_the_reader_is_u_everywhere(knowledge):
 
 def test_no_bracketed_plurals():
     for lang in ("en", "nl"):
-        for text in list(MESSAGES[lang].values()) + list(WORDS[lang].values()):
+        for text in catalog_texts(lang):
             assert not re.search(r"\w\((s|en)\)|probleem/problemen", text), text
 
 

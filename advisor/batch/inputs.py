@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ..errors import AdvisorError, Problem
+from ..i18n import LANGS
 from ..vocabulary import ANSWER_KEYS, SHARE_ANSWERS, UNKNOWN
 
 COLUMNS = ("id", "lang", "goals") + ANSWER_KEYS + ("organisation.name", "organisation.employees")
@@ -188,8 +189,8 @@ def _csv_rows(path: Path, text: str, delimiter: str, columns: list[str | None]) 
             row.problems.append(_problem(row, None, f"{len(record)} cells where the header has {len(columns)}", "check the quoting of this row"))
         document = _answers_from_cells(cells, row)
         row.lang = cells.get("lang") or None
-        if row.lang not in (None, "en", "nl"):
-            row.problems.append(_problem(row, "lang", f"unknown language {row.lang!r}", "en or nl, or leave it empty"))
+        if row.lang is not None and row.lang not in LANGS:
+            row.problems.append(_problem(row, "lang", f"unknown language {row.lang!r}", f"{' or '.join(LANGS)}, or leave it empty"))
         ids.assign(row, f"row-{start:05d}")
         _validate(row, document)
         yield row

@@ -18,6 +18,7 @@ from typing import Callable
 
 from ..errors import AdvisorError, Problem
 from ..files.read import load_document
+from ..i18n import LANGS
 from ..knowledge.load import Knowledge, default_paths, load_knowledge
 from ..reasoning.pipeline import Advisor, advisor_for
 from ..schema import CheckProblem, CheckReport
@@ -268,7 +269,7 @@ def check_parameters(lint: Lint) -> None:
         elif name not in used and name not in MEASUREMENT:  # unmarked measurement ones: threshold_problems
             lint.add("unused-parameter", "parameters", name, (), f"parameter {name!r} is used by no rule")
         for part in ("description", "provenance"):
-            for lang in ("en", "nl"):
+            for lang in LANGS:
                 text = getattr(getattr(parameter, part), lang)
                 if len(text.split()) < MIN_DOC_WORDS or _PLACEHOLDER.search(text):
                     lint.add(
@@ -328,7 +329,7 @@ def check_pairs(lint: Lint) -> None:
 def check_strategies(lint: Lint) -> None:
     """Each goal's strategy is one sentence: the advice prints it first, as the gist."""
     for profile in lint.knowledge.goal_profiles.values():
-        for lang in ("en", "nl"):
+        for lang in LANGS:
             text = getattr(profile.strategy, lang)
             if not text.endswith(".") or ". " in text:
                 lint.add(
@@ -344,7 +345,7 @@ def check_strategies(lint: Lint) -> None:
 def check_descriptions(lint: Lint) -> None:
     """A rule's description is one line: explain and why-not print it beside the rule id."""
     for rule in lint.knowledge.rules:
-        for lang in ("en", "nl"):
+        for lang in LANGS:
             if "\n" in getattr(rule.description, lang).strip():
                 lint.add(
                     "description-not-one-line",

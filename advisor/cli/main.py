@@ -14,7 +14,7 @@ from typing import Sequence
 
 from .._version import __version__
 from ..errors import AdvisorError, ExitCode
-from ..i18n import default_lang, t
+from ..i18n import LANGS, default_lang, t
 from .options import resolve_lang
 
 # name -> (module, one-line help). Each module has add_arguments(parser) and run(args) -> int.
@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--resume", action="store_true", help="continue the questionnaire where you stopped")
     parser.add_argument(
-        "--lang", dest="top_lang", choices=("en", "nl"), default=None, help="language (default: from the locale)"
+        "--lang", dest="top_lang", choices=LANGS, default=None, help="language (default: from the locale)"
     )
     parser.add_argument("--version", action="version", version=f"advisor {__version__} ({_engine_line()})")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")

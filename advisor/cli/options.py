@@ -6,12 +6,12 @@ from __future__ import annotations
 import argparse
 
 from ..engine.choice import ENGINES, ENVIRONMENT_VARIABLE
-from ..i18n import default_lang
+from ..i18n import LANGS, default_lang
 
 
 def add_lang_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--lang", choices=("en", "nl"), default=None, help="language of the output (default: from the locale)"
+        "--lang", choices=LANGS, default=None, help="language of the output (default: from the locale)"
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from ..i18n import number
 from ..schema import (
     Measured,
     MeasuredDenominator,
@@ -139,9 +140,8 @@ def _share(share: Share, key: str, rule: str, lang: str) -> MeasuredFigure:
 
 
 def _percent(value: int | float | str, lang: str) -> str:
-    from .text import number
-
-    return f"{number(value, lang)}%" if not isinstance(value, str) else w(lang, value)
+    
+    return f"{number(lang, value)}%" if not isinstance(value, str) else w(lang, value)
 
 
 def _frequency(

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
+from ..i18n import number
 from .figures import Frequency, Share
 from .formats import PLATFORMS
 from .measurement import Measurement
 from .provenance import who
-from .text import number
 from .thresholds import BANDS
 from .words import w
 
@@ -75,7 +75,7 @@ def _figure_rows(measurement: Measurement, lang: str) -> list[tuple[str, str, st
 def _value(value: int | float | str, lang: str) -> str:
     if isinstance(value, str):
         return w(lang, value)
-    return f"{number(value, lang)}%"
+    return f"{number(lang, value)}%"
 
 
 def _short_share(share: Share, lang: str) -> str:

@@ -1,8 +1,7 @@
-"""Text from export files made safe to show, and numbers written the way each language writes them."""
+"""Text from export files made safe to show."""
 
 from __future__ import annotations
 
-from fractions import Fraction
 
 
 def printable(text: str) -> str:
@@ -21,14 +20,3 @@ def shown_value(value: object) -> str:
         return f"a value of {len(text)} characters"
     return repr(printable(text))
 
-
-def number(value: int | float | Fraction, lang: str, decimals: int = 2) -> str:
-    """1,234.5 in English, 1.234,5 in Dutch; whole numbers without decimals, others to at most two."""
-    if isinstance(value, Fraction) or isinstance(value, float):
-        value = round(float(value), decimals)
-        if value.is_integer():
-            value = int(value)
-    text = f"{value:,}" if isinstance(value, int) else f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
-    if lang == "nl":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text

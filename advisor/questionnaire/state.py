@@ -20,7 +20,8 @@ from typing import Any
 
 from ..errors import AdvisorError, Problem
 from ..files.write import write_atomic
-from ..vocabulary import ANSWER_KEYS, LANGS
+from ..i18n import LANGS
+from ..vocabulary import ANSWER_KEYS
 
 FORMAT = "advisor-questionnaire"
 VERSION = 1

@@ -19,7 +19,7 @@ from ..engine.choice import make_engine, resolve_engine_name
 from ..engine.compiler import facts_for
 from ..engine.protocol import Engine
 from ..errors import AdvisorError, Problem
-from ..vocabulary import LANGS
+from ..i18n import LANGS
 from ..knowledge.load import Knowledge, shipped_knowledge
 from ..schema import Advice, Answers, Comparison, Explanation, WhyNot
 from .assembly import build_advice

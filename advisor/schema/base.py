@@ -1,13 +1,14 @@
-"""The building blocks of every model: the vocabulary as types, strict models, texts in two languages."""
+"""The building blocks of every model: the vocabulary as types, strict models, texts in every language."""
 
 from __future__ import annotations
 
 import warnings
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, StringConstraints, create_model
 
-from ..vocabulary import ANSWER_KEYS, FREQUENCIES, GOALS, LANGS, LEVERS, PURPOSE_LEVELS, RELATIONS, UNKNOWN
+from ..i18n import LANGS, SOURCE_LANG
+from ..vocabulary import ANSWER_KEYS, FREQUENCIES, GOALS, LEVERS, PURPOSE_LEVELS, RELATIONS, UNKNOWN
 
 __all__ = ['AnswerKey', 'Basis', 'Exemption', 'Frequency', 'Goal', 'Id', 'Lang', 'Lever', 'Model', 'Name', 'NonEmpty', 'PurposeLevel', 'Relation', 'SCHEMA_VERSION', 'StatementKind', 'Status', 'Text']
 
@@ -44,12 +45,18 @@ class Exemption(Model):
     reason: NonEmpty
 
 
-class Text(Model):
-    """A text in both languages of the advisor."""
-
-    en: NonEmpty
-    nl: NonEmpty
-    allow: list[Exemption] | None = None  # words `advisor check` would flag, allowed here for a reason
-
+class _Text(Model):
     def get(self, lang: str) -> str:
-        return self.nl if lang == "nl" else self.en
+        """The text in a language (in the source language for one the advisor does not speak)."""
+        return getattr(self, lang if lang in LANGS else SOURCE_LANG)
+
+
+# A text in every language of the advisor: one field per message catalog (advisor/i18n/locale/),
+# so a new catalog asks every text of the knowledge for its translation.
+Text = create_model(
+    "Text",
+    __base__=_Text,
+    __doc__="A text in every language of the advisor.",
+    **{lang: (NonEmpty, ...) for lang in LANGS},
+    allow=(list[Exemption] | None, None),  # words `advisor check` would flag, allowed here for a reason
+)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from ..protocol.requests import LineError, error_response
 from ..protocol.server import Server, too_long
 from ..render.json import dumps
-from ..vocabulary import LANGS
+from ..i18n import LANGS
 from .limits import BodyLimit
 from .security import SecurityHeaders
 

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 from ..i18n import t
 from ..reasoning.pipeline import Advisor
 from ..schema import Workshop
-from ..vocabulary import LANGS
+from ..i18n import LANGS
 from ..workshop import store
 from .drafts import Drafts
 from .limits import RateLimit

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .._version import __version__
+from ..i18n import LANGS
 
 REF = "#/components/schemas/{model}"
 
@@ -52,7 +53,7 @@ def openapi_document() -> dict[str, Any]:
                     "parameters": [{
                         "name": "lang", "in": "query", "required": False,
                         "description": "the language of the advice for a bare answers object (default: the server's --lang)",
-                        "schema": {"enum": ["en", "nl"]},
+                        "schema": {"enum": list(LANGS)},
                     }],
                     "requestBody": {
                         "required": True,

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-from ..i18n import answer_label, t
+from ..i18n import answer_label, number, percent, t
 from ..knowledge.load import Knowledge
 from ..vocabulary import SHARE_ANSWERS, UNKNOWN
 from .aggregate import SHARE_MARKS
-
-
-def number(lang: str, value: float | int) -> str:
-    """12 -> '12'; 12.5 -> '12.5' (en) or '12,5' (nl)."""
-    text = f"{value:g}" if isinstance(value, float) else str(value)
-    return text.replace(".", ",") if lang == "nl" else text
-
-
-def percent(lang: str, value: float | int) -> str:
-    return f"{number(lang, value)}%"
 
 
 def category(lang: str, knowledge: Knowledge, key: str, name: str) -> str:

@@ -12,7 +12,8 @@ from advisor.knowledge.load import load_knowledge
 from advisor.questionnaire.flow import Flow
 from advisor.questionnaire.preload import goals_preview
 from advisor.schema import ParamRef, PatternRef, Question
-from advisor.vocabulary import ANSWER_KEYS, LANGS
+from advisor.i18n import LANGS
+from advisor.vocabulary import ANSWER_KEYS
 
 
 def test_every_answer_has_one_question_in_both_languages(knowledge):

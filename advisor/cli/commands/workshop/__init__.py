@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ....i18n import LANGS
 from ...options import add_knowledge_arguments
 
 SERVE_PORT = 8000
@@ -33,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
     new = command("new", "create a workshop file NAME.workshop.json in the current directory")
     new.add_argument("name", metavar="NAME", help="the workshop's name, e.g. 'Masterclass Zwolle'")
-    new.add_argument("--lang", choices=("en", "nl"), help="the workshop's language (default: from the locale)")
+    new.add_argument("--lang", choices=LANGS, help="the workshop's language (default: from the locale)")
     new.add_argument("--min-group-size", type=_group_size, default=3, metavar="N",
                      help="show no group result for fewer than N responses (default: 3)")
     new.add_argument("--force", action="store_true", help="replace an existing workshop file of that name")
@@ -44,7 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     collect.add_argument("--replace", action="store_true", help="replace the answers the team gave before")
     # its own dest: `advisor --resume` (the questionnaire's) lives in the same namespace
     collect.add_argument("--resume", action="store_true", dest="resume_collect", help="continue an interrupted questionnaire")
-    collect.add_argument("--lang", choices=("en", "nl"), help="language of the questions (default: the workshop's)")
+    collect.add_argument("--lang", choices=LANGS, help="language of the questions (default: the workshop's)")
 
     add = command("add", "add answers files made elsewhere (YAML or JSON)")
     add.add_argument("file", metavar="FILE", type=Path, help="the workshop file")
@@ -62,7 +63,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     present.add_argument("file", metavar="FILE", type=Path, help="the workshop file")
     present.add_argument("--print", action="store_true", dest="print_all",
                          help="print every screen, revealed, and exit (a rehearsal; no keys)")
-    present.add_argument("--lang", choices=("en", "nl"), help="language (default: the workshop's)")
+    present.add_argument("--lang", choices=LANGS, help="language (default: the workshop's)")
     add_knowledge_arguments(present)
 
     serve = command("serve", "collect answers from participants' phones and present from a browser")
@@ -77,7 +78,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                             "so phones can reach it; 127.0.0.1 for this computer only)")
     serve.add_argument("--port", metavar="N", type=_port,
                        help=f"the port (default: {SERVE_PORT}, or the next free one; 0: any free port)")
-    serve.add_argument("--lang", choices=("en", "nl"), help="language of the pages (default: the workshop's; participants can switch)")
+    serve.add_argument("--lang", choices=LANGS, help="language of the pages (default: the workshop's; participants can switch)")
     serve.add_argument("--teams", choices=("optional", "required", "anonymous"), default="optional",
                        help="team names: optional (default), required, or anonymous (none asked)")
     serve.add_argument("--per-device", type=_per_device, default=1, metavar="N",
@@ -88,7 +89,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     export.add_argument("file", metavar="FILE", type=Path, help="the workshop file")
     export.add_argument("--format", choices=("html", "markdown"), required=True, help="handout format")
     export.add_argument("--out", metavar="PATH", type=Path, help="write to PATH (default: standard output)")
-    export.add_argument("--lang", choices=("en", "nl"), help="language (default: the workshop's)")
+    export.add_argument("--lang", choices=LANGS, help="language (default: the workshop's)")
     add_knowledge_arguments(export)
 
     status = command("status", "how many responses, from which teams, and the settings")
@@ -98,7 +99,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     settings = command("set", "change the minimum group size or the language")
     settings.add_argument("file", metavar="FILE", type=Path, help="the workshop file")
     settings.add_argument("--min-group-size", type=_group_size, metavar="N", help="show no group result for fewer than N responses")
-    settings.add_argument("--lang", choices=("en", "nl"), help="the workshop's language")
+    settings.add_argument("--lang", choices=LANGS, help="the workshop's language")
 
     remove = command("remove", "remove one response (see `status` for the numbers)")
     remove.add_argument("file", metavar="FILE", type=Path, help="the workshop file")
