@@ -92,7 +92,7 @@ def resolve_engine_name(name: str | None = None) -> str:
             Problem(
                 source=source,
                 message="durable_rules cannot be imported on this Python",
-                hint="use --engine python (same advice), or Python 3.11/3.12 with a C compiler (README, Installing)",
+                hint="use --engine python (same advice), or Python 3.11/3.12 with a C compiler (docs/installing.md)",
             )
         )
     return name

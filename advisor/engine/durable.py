@@ -1,6 +1,6 @@
 """The thin, safe layer around durable_rules.
 
-Each line here answers one of durable_rules 2.0.28's sharp edges (README, "The rule engine"):
+Each line here answers one of durable_rules 2.0.28's sharp edges (docs/engines.md):
 - ``Host()`` starts two timer threads that crash the process when a session's state is deleted
   while another is live: one Host per knowledge base, with its timers disabled (no timers used).
 - At most 1024 live sessions per ruleset: every consultation deletes its state in ``finally``.

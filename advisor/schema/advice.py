@@ -26,7 +26,7 @@ class Evidence(Model):
 
 
 class Tactic(Model):
-    basis: Literal["practice"] = "practice"  # never a study result: see README, "Evidence and practice"
+    basis: Literal["practice"] = "practice"  # never a study result: docs/knowledge.md, "Findings, rules and practice"
     text: str
 
 
