@@ -2,18 +2,20 @@
 
 The workshop file itself is replaced atomically on every write (temp file + os.replace), so it
 cannot be the lock: a lock on it would stay with the old inode. A lock file next to it is never
-replaced or deleted (deleting a lock file is racy), so every writer locks the same inode.
-POSIX uses fcntl.flock, Windows msvcrt.locking; both block until the other writer is done and
-both are released by the operating system if the process dies.
+replaced, so every writer locks the same file. The lock is filelock's (fcntl.flock on POSIX,
+msvcrt.locking on Windows): the operating system releases it if the process dies. A writer that
+finds the lock taken says so, waits, and gives up with a clear error after WAIT_SECONDS, so a
+second terminal never hangs in silence.
 """
 
 from __future__ import annotations
 
-import os
-import time
+import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
+
+WAIT_SECONDS = 120  # one change takes milliseconds: minutes of waiting mean something is wrong
 
 
 def lock_path(path: Path) -> Path:
@@ -21,47 +23,40 @@ def lock_path(path: Path) -> Path:
     return path.with_name("." + path.name + ".lock")
 
 
+def _say_waiting(path: Path) -> None:
+    from ..i18n import default_lang, t
+
+    print(f"advisor: {t(default_lang(), 'lock.waiting', path=path.name)}", file=sys.stderr, flush=True)
+
+
 @contextmanager
-def locked(path: Path) -> Iterator[None]:
-    """Hold the exclusive lock of path (a workshop file) for the duration of the block."""
+def locked(path: Path, waiting: Callable[[Path], None] = _say_waiting, wait: float = WAIT_SECONDS) -> Iterator[None]:
+    """Hold the exclusive lock of path (a workshop file) for the duration of the block.
+
+    ``waiting`` is called once if another process holds it, before waiting up to ``wait``
+    seconds; AdvisorError if the lock cannot be made (a read-only folder) or is not free in time."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(lock_path(path), thread_local=False)
     try:
-        fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            waiting(path)
+            lock.acquire(timeout=wait)
+    except Timeout:
+        from ..errors import AdvisorError, Problem
+        from ..i18n import default_lang, t
+
+        lang = default_lang()
+        raise AdvisorError(
+            Problem(source=str(path), message=t(lang, "lock.timeout", seconds=int(wait)), hint=t(lang, "lock.timeout_hint"))
+        ) from None
     except OSError as error:  # a read-only folder, say: a clear error, nothing written
         from .write import cannot_write
 
         raise cannot_write(lock_path(path), error) from None
     try:
-        _acquire(fd)
-        try:
-            yield
-        finally:
-            _release(fd)
+        yield
     finally:
-        os.close(fd)
-
-
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
-    import msvcrt
-
-    def _acquire(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
-        while True:
-            try:
-                # LK_LOCK itself retries for about 10 seconds, then raises: keep waiting
-                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
-                return
-            except OSError:
-                time.sleep(0.05)
-
-    def _release(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _acquire(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-
-    def _release(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+        lock.release()

@@ -30,18 +30,14 @@ QUESTION_KEYS = ("goals",) + ANSWER_KEYS + ("organisation.name", "organisation.e
 _MOVE_AWAY = "move it away or delete it to start afresh (it is left as it is)"
 
 
-def state_dir(environ: dict[str, str] | None = None, platform: str | None = None) -> Path:
-    """Where the advisor keeps its state: %LOCALAPPDATA%\\advisor on Windows, else
-    $XDG_STATE_HOME/advisor or ~/.local/state/advisor (a relative XDG path is ignored, as the
-    XDG specification asks)."""
-    env = os.environ if environ is None else environ
-    if (platform or sys.platform) == "win32":
-        base = env.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "advisor"
-    base = env.get("XDG_STATE_HOME", "")
-    if not os.path.isabs(base):
-        base = str(Path.home() / ".local" / "state")
-    return Path(base) / "advisor"
+def state_dir() -> Path:
+    """Where the advisor keeps its state: the platform's own place, from platformdirs:
+    $XDG_STATE_HOME/advisor or ~/.local/state/advisor on Linux (a relative XDG path is ignored,
+    as the XDG specification asks), ~/Library/Application Support/advisor on macOS,
+    %LOCALAPPDATA%\\advisor on Windows."""
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir("advisor", appauthor=False))
 
 
 def default_state_file() -> Path:

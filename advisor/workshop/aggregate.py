@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -36,9 +37,7 @@ def median(values: Sequence[float]) -> float | int | None:
     """The median; the mean of the two middle values for an even count; None for no values."""
     if not values:
         return None
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    value = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    value = statistics.median(values)
     return int(value) if float(value).is_integer() else value
 
 

@@ -16,6 +16,7 @@ Method (what the handout and the presenter say):
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -49,8 +50,8 @@ def borda(rankings: Sequence[Sequence[str]], goals: Sequence[str] = GOALS) -> li
 
 
 def lower_median(values: Sequence[int]) -> int:
-    ordered = sorted(values)
-    return ordered[(len(ordered) - 1) // 2]
+    """The middle value; the lower of the two middle ones for an even count."""
+    return statistics.median_low(values)
 
 
 def group_goals(rankings: Sequence[Sequence[str]], goals: Sequence[str] = GOALS) -> list[str]:

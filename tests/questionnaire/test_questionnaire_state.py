@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,12 +25,23 @@ def state_file(state_home) -> Path:
     return saves.default_state_file()
 
 
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the XDG folders are Linux's (and other Unixes')")
 def test_the_state_directory_follows_the_platform(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert saves.state_dir({"XDG_STATE_HOME": "/var/x"}, "linux") == Path("/var/x/advisor")
-    assert saves.state_dir({}, "linux") == tmp_path / "home" / ".local" / "state" / "advisor"
-    assert saves.state_dir({"XDG_STATE_HOME": "relative/path"}, "darwin") == tmp_path / "home" / ".local" / "state" / "advisor"
-    assert saves.state_dir({"LOCALAPPDATA": "C:/Users/a/AppData/Local"}, "win32") == Path("C:/Users/a/AppData/Local/advisor")
+    monkeypatch.setenv("XDG_STATE_HOME", "/var/x")
+    assert saves.state_dir() == Path("/var/x/advisor")
+    monkeypatch.delenv("XDG_STATE_HOME")
+    assert saves.state_dir() == tmp_path / "home" / ".local" / "state" / "advisor"
+    monkeypatch.setenv("XDG_STATE_HOME", "relative/path")
+    assert saves.state_dir() == tmp_path / "home" / ".local" / "state" / "advisor"
+
+
+def test_every_platform_gets_its_own_place(monkeypatch):
+    """Not ~/.local/state on macOS or Windows: the platform's own folder, as platformdirs knows it."""
+    import platformdirs
+
+    monkeypatch.setattr(platformdirs, "user_state_dir", lambda appname, appauthor=None: f"/platform/{appname}")
+    assert saves.state_dir() == Path("/platform/advisor")
 
 
 def test_answers_are_saved_after_every_question(ask, state_file):

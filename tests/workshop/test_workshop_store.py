@@ -101,3 +101,48 @@ def test_two_processes_adding_at_once_lose_nothing(tmp_path, make_workshop):
     assert len(responses) == 2 * count
     assert sorted(r.team for r in responses) == sorted(f"{who}-{i}" for who in ("left", "right") for i in range(count))
     assert sorted(r.number for r in responses) == list(range(1, 2 * count + 1))
+
+
+def _hold_lock(path, seconds: float) -> subprocess.Popen:
+    """Another process holding the workshop file's lock for a while; returns once it holds it."""
+    code = textwrap.dedent(f"""
+        import sys, time
+        from pathlib import Path
+        from advisor.files.lock import locked
+        with locked(Path({str(path)!r})):
+            print("held", flush=True)
+            time.sleep({seconds})
+    """)
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    return holder
+
+
+def test_a_writer_that_must_wait_says_so(tmp_path):
+    from advisor.files.lock import locked
+
+    path = tmp_path / "w.workshop.json"
+    holder = _hold_lock(path, 1.0)
+    said = []
+    with locked(path, waiting=said.append, wait=30):
+        assert holder.poll() is not None or said  # it waited for the other, after saying so
+    holder.communicate()
+    assert said == [path]
+    with locked(path, waiting=said.append, wait=30):  # free now: nothing to say
+        pass
+    assert said == [path]
+
+
+def test_a_lock_held_too_long_is_a_clear_error_not_a_hang(tmp_path):
+    from advisor.files.lock import locked
+
+    path = tmp_path / "w.workshop.json"
+    holder = _hold_lock(path, 5.0)
+    try:
+        with pytest.raises(AdvisorError) as caught:
+            with locked(path, waiting=lambda _: None, wait=0.3):
+                pass
+        assert "lock" in caught.value.render()
+    finally:
+        holder.kill()
+        holder.communicate()
