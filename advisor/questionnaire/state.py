@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -126,48 +125,11 @@ def _cannot_save(path: Path, error: OSError) -> AdvisorError:
 def peek(path: Path) -> Progress | None:
     """The saved progress (None if there is no save file), checked for shape but not yet for the
     validity of each answer: quick enough for start-up, without loading the schema."""
-    try:
-        raw = path.read_bytes()
-    except (FileNotFoundError, NotADirectoryError):  # nothing saved (yet) where it would be
+    data = _read_save_file(path)
+    if data is None:
         return None
-    except IsADirectoryError:
-        raise AdvisorError(Problem(source=str(path), message="is a directory, not a save file", hint=_MOVE_AWAY)) from None
-    except OSError as error:
-        raise AdvisorError(Problem(source=str(path), message=f"cannot read: {error.strerror}")) from None
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise _damaged(path, "not UTF-8 text") from None
-    except json.JSONDecodeError as error:
-        raise _damaged(path, f"not valid JSON ({error.msg})", line=error.lineno, column=error.colno) from None
-    except RecursionError:
-        raise _damaged(path, "nested too deeply") from None
-    except ValueError as error:  # e.g. a number of thousands of digits
-        raise _damaged(path, str(error).split(";")[0]) from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise AdvisorError(
-            Problem(source=str(path), message="not a save file of the advisor questionnaire", hint=_MOVE_AWAY)
-        )
-    if not isinstance(data.get("version"), int) or isinstance(data["version"], bool):
-        raise _damaged(path, f"the save format must be a whole number (got {data.get('version')!r})", field="version")
-    if data["version"] > VERSION:
-        raise AdvisorError(
-            Problem(
-                source=str(path),
-                field="version",
-                message=f"saved by a newer advisor (save format {data.get('version')!r}; this one reads {VERSION})",
-                hint="continue with that version, or " + _MOVE_AWAY,
-            )
-        )
-    checks = (
-        ("lang", lambda v: v in LANGS),
-        ("complete", lambda v: isinstance(v, bool)),
-        ("next", lambda v: v is None or v in QUESTION_KEYS),
-        ("answers", lambda v: isinstance(v, dict) and all(isinstance(k, str) for k in v)),
-        ("knowledge_version", lambda v: isinstance(v, str)),
-        ("saved_at", _local_time_of),
-    )
-    for name, ok in checks:
+    _check_format(path, data)
+    for name, ok in _FIELD_CHECKS:
         if name not in data or not ok(data[name]):
             raise _damaged(path, "missing or invalid", field=name)
     answers = flatten(data["answers"])
@@ -184,6 +146,47 @@ def peek(path: Path) -> Progress | None:
         knowledge_version=data["knowledge_version"],
         saved_at=data["saved_at"],
     )
+
+
+def _read_save_file(path: Path) -> Any:
+    """The save file as JSON data, None if there is none; a clear error if it cannot be read."""
+    try:
+        raw = path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):  # nothing saved (yet) where it would be
+        return None
+    except IsADirectoryError:
+        raise AdvisorError(Problem(source=str(path), message="is a directory, not a save file", hint=_MOVE_AWAY)) from None
+    except OSError as error:
+        raise AdvisorError(Problem(source=str(path), message=f"cannot read: {error.strerror}")) from None
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise _damaged(path, "not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise _damaged(path, f"not valid JSON ({error.msg})", line=error.lineno, column=error.colno) from None
+    except RecursionError:
+        raise _damaged(path, "nested too deeply") from None
+    except ValueError as error:  # e.g. a number of thousands of digits
+        raise _damaged(path, str(error).split(";")[0]) from None
+
+
+def _check_format(path: Path, data: Any) -> None:
+    """The file is a save file of the questionnaire, in a format this advisor reads."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise AdvisorError(
+            Problem(source=str(path), message="not a save file of the advisor questionnaire", hint=_MOVE_AWAY)
+        )
+    if not isinstance(data.get("version"), int) or isinstance(data["version"], bool):
+        raise _damaged(path, f"the save format must be a whole number (got {data.get('version')!r})", field="version")
+    if data["version"] > VERSION:
+        raise AdvisorError(
+            Problem(
+                source=str(path),
+                field="version",
+                message=f"saved by a newer advisor (save format {data.get('version')!r}; this one reads {VERSION})",
+                hint="continue with that version, or " + _MOVE_AWAY,
+            )
+        )
 
 
 def _local_time_of(saved_at: object) -> bool:
@@ -224,3 +227,14 @@ def _damaged(path: Path, message: str, *, field: str | None = None, line: int | 
             hint=_MOVE_AWAY,
         )
     )
+
+
+# What each field of a save file must be (a damaged one is reported and left as it is).
+_FIELD_CHECKS = (
+    ("lang", lambda v: v in LANGS),
+    ("complete", lambda v: isinstance(v, bool)),
+    ("next", lambda v: v is None or v in QUESTION_KEYS),
+    ("answers", lambda v: isinstance(v, dict) and all(isinstance(k, str) for k in v)),
+    ("knowledge_version", lambda v: isinstance(v, str)),
+    ("saved_at", _local_time_of),
+)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..i18n import t
 from ..knowledge.load import Knowledge
-from ..schema import FindingRow, FindingsTable, StatementRow
+from ..schema import Finding, FindingRow, FindingsTable, Statement, StatementRow
 from ..vocabulary import GOALS
 
 
@@ -17,56 +17,58 @@ def findings_table(knowledge: Knowledge, lang: str, goals: list[str]) -> Finding
     for rule in knowledge.rules:
         for ref in rule.findings:
             cited.setdefault(ref, []).append(rule.id)
-    findings = [
-        FindingRow(
-            id=f.id,
-            construct=f.construct,
-            usage=f.usage,
-            relation=f.relation,
-            inferred=f.inferred,
-            strength=f.strength.get(lang) if f.strength else None,
-            summary=f.summary.get(lang),
-            quote=f.quote,
-            note=f.note.get(lang) if f.note else None,
-            rules=cited.get(f.id, []),
-        )
-        for f in knowledge.findings.values()
-        if not wanted or f.construct in wanted
-    ]
-
-    def about(statement) -> bool:
-        if not wanted:
-            return True
-        constructs = set(statement.constructs) | {knowledge.findings[ref].construct for ref in statement.findings}
-        return not constructs or bool(constructs & wanted)  # a statement about no outcome holds for all
-
-    statements = [
-        StatementRow(
-            id=s.id,
-            kind=s.kind,
-            constructs=list(s.constructs),
-            summary=s.summary.get(lang),
-            quote=s.quote,
-            findings=list(s.findings),
-            rules=cited.get(s.id, []),
-        )
-        for s in knowledge.statements.values()
-        if about(s)
-    ]
     source = knowledge.findings_file.source
-    line = t(
-        lang,
-        "source_line",
-        title=source.title,
-        publisher=source.publisher,
-        partner=source.partner,
-        organisations=source.organisations,
-    )
     return FindingsTable(
         knowledge_version=knowledge.version,
         lang=lang,
         goals=[goal for goal in GOALS if goal in wanted],
-        source=line,
-        findings=findings,
-        statements=statements,
+        source=t(
+            lang, "source_line",
+            title=source.title, publisher=source.publisher, partner=source.partner, organisations=source.organisations,
+        ),
+        findings=[
+            _finding_row(finding, lang, cited.get(finding.id, []))
+            for finding in knowledge.findings.values()
+            if not wanted or finding.construct in wanted
+        ],
+        statements=[
+            _statement_row(statement, lang, cited.get(statement.id, []))
+            for statement in knowledge.statements.values()
+            if _about(knowledge, statement, wanted)
+        ],
     )
+
+
+def _finding_row(finding: Finding, lang: str, rules: list[str]) -> FindingRow:
+    return FindingRow(
+        id=finding.id,
+        construct=finding.construct,
+        usage=finding.usage,
+        relation=finding.relation,
+        inferred=finding.inferred,
+        strength=finding.strength.get(lang) if finding.strength else None,
+        summary=finding.summary.get(lang),
+        quote=finding.quote,
+        note=finding.note.get(lang) if finding.note else None,
+        rules=rules,
+    )
+
+
+def _statement_row(statement: Statement, lang: str, rules: list[str]) -> StatementRow:
+    return StatementRow(
+        id=statement.id,
+        kind=statement.kind,
+        constructs=list(statement.constructs),
+        summary=statement.summary.get(lang),
+        quote=statement.quote,
+        findings=list(statement.findings),
+        rules=rules,
+    )
+
+
+def _about(knowledge: Knowledge, statement: Statement, wanted: set[str]) -> bool:
+    """Whether a statement is about one of the wanted goals (one about no outcome is about all)."""
+    if not wanted:
+        return True
+    constructs = set(statement.constructs) | {knowledge.findings[ref].construct for ref in statement.findings}
+    return not constructs or bool(constructs & wanted)
