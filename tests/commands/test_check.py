@@ -906,6 +906,15 @@ def test_list_of_codes(cli):
     assert "| `never-fires` | fout | engine | Een regel die bij geen enkele keuze van doelen en antwoorden afgaat. |" in dutch
 
 
+def test_the_editing_guide_lists_every_code(cli):
+    """docs/knowledge-editing.md shows the table `advisor check --list` prints."""
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "knowledge-editing.md").read_text(encoding="utf-8")
+    start, end = "<!-- advisor check --list -->\n", "<!-- end of the list -->"
+    assert start in guide and end in guide
+    table = guide.split(start, 1)[1].split(end, 1)[0].strip("\n") + "\n"
+    assert table == cli("check", "--list").out
+
+
 def test_progress_on_a_terminal_and_nothing_elsewhere(knowledge_copy):
     from advisor.check.run import check as run_check
     from advisor.cli.commands.check import _progress
