@@ -29,6 +29,8 @@ class Problem:
     field: str | None = None  # dotted path of the offending field, e.g. "usage.active_share"
     message: str = ""
     hint: str | None = None
+    code: str | None = None  # the kind of problem, given where it is found (`advisor check --list`)
+    id: str | None = None  # the rule, finding, parameter ... it is about, where there is one
 
     @property
     def where(self) -> str:

@@ -9,7 +9,7 @@ import hashlib
 import re
 
 from advisor.engine.compiler import compile_rules
-from advisor.check.lint import check
+from advisor.check.run import check
 from advisor.vocabulary import GOALS
 
 # sha256 of the source text (whitespace runs read as one space), as published by its authors:

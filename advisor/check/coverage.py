@@ -26,6 +26,8 @@ from collections import defaultdict
 from math import prod
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
+from ..errors import Problem
+from ..i18n import number, t
 from ..knowledge.load import Knowledge
 from ..reasoning.pipeline import Advisor
 from ..reasoning.trace import trace_rule
@@ -145,9 +147,13 @@ class _Budget:
     def report(self, lint: "Lint", what: str, out_of: int) -> None:
         if self.skipped:
             shown = ", ".join(self.skipped[:5]) + (", ..." if len(self.skipped) > 5 else "")
+            lang = lint.lang
             lint.skipped.append(
-                f"{what}: {len(self.skipped):,} of {out_of:,} ({shown}); each may take {MAX_SETS_PER_CHECK:,} "
-                f"answer sets, and all of them {self.total:,} (for {len(lint.knowledge.rules)} rules)"
+                t(
+                    lang, "check.skipped.budget", what=what, count=number(lang, len(self.skipped)),
+                    out_of=number(lang, out_of), shown=shown, each=number(lang, MAX_SETS_PER_CHECK),
+                    total=number(lang, self.total), rules=len(lint.knowledge.rules),
+                )
             )
 
 
@@ -161,17 +167,17 @@ def check_reachable(lint: "Lint", runner: Runner | None = None) -> None:
             continue
         if any(rule.id in runner.fired(answers) for answers in around(knowledge, [rule])):
             continue
-        never = _never_met(lint.advisor, rule)
+        never = _never_met(lint.advisor, rule, lint.lang)
         hint = (
-            "never met: " + "; ".join(never)
+            t(lint.lang, "check.never-fires.never_met", conditions="; ".join(never))
             if never
-            else "each condition holds somewhere, but never all of them together"
+            else t(lint.lang, "check.never-fires.never_together")
         )
-        lint.add("never-fires", "rules", rule.id, ("when",), f"rule {rule.id!r} can never fire", hint)
-    budget.report(lint, "rules not run to see whether they can fire", len(knowledge.rules))
+        lint.add("never-fires", "rules", rule.id, ("when",), t(lint.lang, "check.never-fires", rule=repr(rule.id)), hint)
+    budget.report(lint, t(lint.lang, "check.skipped.reachable"), len(knowledge.rules))
 
 
-def _never_met(advisor: Advisor, rule: Rule) -> list[str]:
+def _never_met(advisor: Advisor, rule: Rule, lang: str) -> list[str]:
     from ..render.conditions import condition_text
 
     met: dict[int, bool] = {}
@@ -180,7 +186,7 @@ def _never_met(advisor: Advisor, rule: Rule) -> list[str]:
         trace = trace_rule(advisor.consult(Answers.model_validate(answers)), rule)
         for index, condition in enumerate(trace.conditions):
             met[index] = met.get(index, False) or condition.met
-            texts[index] = condition_text(condition, "en", actual=False)
+            texts[index] = condition_text(condition, lang, actual=False)
     return [texts[index] for index, ok in met.items() if not ok]
 
 
@@ -217,35 +223,27 @@ def check_conflicts(lint: "Lint", runner: Runner | None = None) -> None:
             fired = runner.fired(answers)
             if first.id not in fired or second.id not in fired:
                 continue
+            example = describe(answers, _read_keys(knowledge, [first, second]))
             if derive:
                 name = first.then.target
-                what = (
-                    f"rules {first.id!r} and {second.id!r} derive {name} both as "
-                    f"{first.then.derive[name]!r} and as {second.then.derive[name]!r}"
-                )
-                code = "derive-conflict"
+                code, message, hint = "derive-conflict", t(
+                    lint.lang, "check.derive-conflict", first=repr(first.id), second=repr(second.id), name=name,
+                    one=repr(first.then.derive[name]), other=repr(second.then.derive[name]),
+                ), t(lint.lang, "check.derive-conflict.hint", answers=example)
             else:
                 goals = _common_goals(answers, fired[first.id], fired[second.id])
                 if not goals:
                     continue
                 lever = knowledge.recommendations[first.then.recommend or ""].levers[0]
-                what = (
-                    f"rules {first.id!r} and {second.id!r} recommend {first.then.recommend!r} "
-                    f"({knowledge.recommendations[first.then.recommend or ''].status}) and "
-                    f"{second.then.recommend!r} ({knowledge.recommendations[second.then.recommend or ''].status}) "
-                    f"on {lever} for {', '.join(goals)}"
-                )
-                code = "contradiction"
-            lint.add(
-                code,
-                "rules",
-                second.id,
-                ("when",),
-                f"{what}, from the same answers",
-                f"e.g. {describe(answers, _read_keys(knowledge, [first, second]))}; make their conditions exclusive",
-            )
+                code, message, hint = "contradiction", t(
+                    lint.lang, "check.contradiction", first=repr(first.id), second=repr(second.id),
+                    one=repr(first.then.recommend), one_status=knowledge.recommendations[first.then.recommend or ""].status,
+                    other=repr(second.then.recommend), other_status=knowledge.recommendations[second.then.recommend or ""].status,
+                    lever=lever, goals=", ".join(goals),
+                ), t(lint.lang, "check.contradiction.hint", answers=example)
+            lint.add(code, "rules", second.id, ("when",), message, hint)
             break
-    budget.report(lint, "pairs of rules not compared for opposite conclusions", pairs)
+    budget.report(lint, t(lint.lang, "check.skipped.conflicts"), pairs)
 
 
 def _share_a_goal(first: Rule, second: Rule) -> bool:
@@ -320,13 +318,7 @@ def check_grid(lint: "Lint", progress: Callable[[int, int], None] | None = None)
         progress(done, total)
     _report_empty(lint, empty, selections)
     _report_contradictions(lint, contradictions)
-    if skipped:
-        shown = ", ".join("+".join(s.goals) for s in skipped[:5]) + (", ..." if len(skipped) > 5 else "")
-        lint.skipped.append(
-            f"goal selections not enumerated in the grid: {len(skipped)} of {len(skipped) + len(selections)} "
-            f"({shown}), {sum(s.combinations for s in skipped):,} answer sets over the cap of {cap:,} "
-            f"(for {len(knowledge.rules)} rules)"
-        )
+    _report_skipped(lint, skipped, selections, cap)
     return GridFigures(
         goal_selections=len(selections),
         single_goals=sum(1 for s in selections if len(s.goals) == 1),
@@ -371,14 +363,16 @@ def _verdict(knowledge: Knowledge, answers: dict, fired: dict[str, tuple]) -> tu
 def _report_empty(lint: "Lint", empty: dict, selections: list[GridSelection]) -> None:
     sizes = {tuple(s.goals): s.combinations for s in selections}
     for goals, (count, answers, keys) in empty.items():
-        lint.problems.append(
-            _grid_problem(
-                lint,
-                "empty-advice",
-                ",".join(goals),
-                f"{count} of {sizes[goals]} answers sets for goals {', '.join(goals)} get no recommendation "
-                "and no warning",
-                f"e.g. {describe(answers, keys)}; add a rule that recommends or warns for them",
+        lint.add_problem(
+            Problem(
+                source=lint.knowledge.paths[1],  # about no one rule: the rules as a whole
+                message=t(
+                    lint.lang, "check.empty-advice", count=number(lint.lang, count),
+                    out_of=number(lint.lang, sizes[goals]), goals=", ".join(goals),
+                ),
+                hint=t(lint.lang, "check.empty-advice.hint", answers=describe(answers, keys)),
+                code="empty-advice",
+                id=",".join(goals),
             )
         )
 
@@ -390,14 +384,21 @@ def _report_contradictions(lint: "Lint", contradictions: dict) -> None:
             "rules",
             sustain_rule,
             ("when",),
-            f"{count} answers sets get both a gap ({gap_rule!r}) and a sustain ({sustain_rule!r}) "
-            f"recommendation on {lever} for {goal}",
-            f"e.g. {describe(answers, keys)}",
+            t(
+                lint.lang, "check.contradictory-advice", count=number(lint.lang, count),
+                gap=repr(gap_rule), sustain=repr(sustain_rule), lever=lever, goal=goal,
+            ),
+            t(lint.lang, "check.contradictory-advice.hint", answers=describe(answers, keys)),
         )
 
 
-def _grid_problem(lint: "Lint", code: str, id_: str, message: str, hint: str):
-    from .lint import checked
-    from ..errors import Problem
-
-    return checked(Problem(source=lint.knowledge.paths[1], message=message, hint=hint), code, id_)
+def _report_skipped(lint: "Lint", skipped: list[GridSelection], selections: list[GridSelection], cap: int) -> None:
+    if skipped:
+        lang = lint.lang
+        shown = ", ".join("+".join(s.goals) for s in skipped[:5]) + (", ..." if len(skipped) > 5 else "")
+        lint.skipped.append(
+            t(
+                lang, "check.skipped.grid", count=len(skipped), out_of=len(skipped) + len(selections), shown=shown,
+                sets=number(lang, sum(s.combinations for s in skipped)), cap=number(lang, cap), rules=len(lint.knowledge.rules),
+            )
+        )

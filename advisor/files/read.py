@@ -17,7 +17,7 @@ import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Callable, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -31,6 +31,10 @@ MAX_DEPTH = 32
 MAX_NUMBER_CHARS = 100
 
 Loc = tuple  # a path into a document: keys and list indices
+# the codes of what this module refuses (`advisor check --list` documents them)
+UNREADABLE = "unreadable"  # no file, not a regular file, too large, not UTF-8
+INVALID = "invalid-yaml"  # not a YAML (or JSON) document the advisor reads
+SCHEMA = "schema"  # a document that does not fit its model
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -52,10 +56,13 @@ class Document:
             loc = loc[:-1]
         return self.positions.get((), (None, None))
 
-    def problem(self, loc: Loc, message: str, hint: str | None = None) -> Problem:
+    def problem(
+        self, loc: Loc, message: str, hint: str | None = None, *, code: str | None = None, id: str | None = None
+    ) -> Problem:
         line, column = self.position(loc)
         return Problem(
-            source=self.source, line=line, column=column, field=dotted(loc) or None, message=message, hint=hint
+            source=self.source, line=line, column=column, field=dotted(loc) or None, message=message, hint=hint,
+            code=code, id=id,
         )
 
 
@@ -96,25 +103,28 @@ def read_bytes(path: str | Path) -> tuple[bytes, str]:
                 raise IsADirectoryError
             if not stat.S_ISREG(status.st_mode):
                 raise AdvisorError(
-                    Problem(source=source, message="not a regular file (a pipe, device or socket)", hint="give the path of a file")
+                    Problem(
+                        source=source, message="not a regular file (a pipe, device or socket)",
+                        hint="give the path of a file", code=UNREADABLE,
+                    )
                 )
             if status.st_size > MAX_BYTES:
                 raise AdvisorError(_too_large(source))
             with open(path, "rb") as handle:
                 raw = handle.read(MAX_BYTES + 1)
         except FileNotFoundError:
-            raise AdvisorError(Problem(source=source, message="no such file", hint="check the path")) from None
+            raise AdvisorError(Problem(source=source, message="no such file", hint="check the path", code=UNREADABLE)) from None
         except IsADirectoryError:
-            raise AdvisorError(Problem(source=source, message="is a directory, expected a file")) from None
+            raise AdvisorError(Problem(source=source, message="is a directory, expected a file", code=UNREADABLE)) from None
         except OSError as error:
-            raise AdvisorError(Problem(source=source, message=f"cannot read: {error.strerror}")) from None
+            raise AdvisorError(Problem(source=source, message=f"cannot read: {error.strerror}", code=UNREADABLE)) from None
     if len(raw) > MAX_BYTES:
         raise AdvisorError(_too_large(source))
     return raw, source
 
 
 def _too_large(source: str) -> Problem:
-    return Problem(source=source, message=f"larger than {MAX_BYTES:,} bytes", hint="answers files are small")
+    return Problem(source=source, message=f"larger than {MAX_BYTES:,} bytes", hint="answers files are small", code=UNREADABLE)
 
 
 def read_text(path: str | Path) -> tuple[str, str]:
@@ -124,14 +134,16 @@ def read_text(path: str | Path) -> tuple[str, str]:
         return raw.decode("utf-8-sig"), source
     except UnicodeDecodeError as error:
         raise AdvisorError(
-            Problem(source=source, message=f"not UTF-8 text (byte {error.start})", hint="save the file as UTF-8")
+            Problem(
+                source=source, message=f"not UTF-8 text (byte {error.start})", hint="save the file as UTF-8", code=UNREADABLE
+            )
         ) from None
 
 
 def read_document(text: str, source: str, *, as_json: bool = False) -> Document:
     """Parse YAML text (or JSON text, as JSON) into data plus the position of every value."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise AdvisorError(Problem(source=source, message=f"larger than {MAX_BYTES:,} bytes"))
+        raise AdvisorError(Problem(source=source, message=f"larger than {MAX_BYTES:,} bytes", code=UNREADABLE))
     if as_json:
         return _read_json(text, source)
     loader = None
@@ -152,6 +164,7 @@ def read_document(text: str, source: str, *, as_json: bool = False) -> Document:
                 column=mark.column + 1 if mark else None,
                 message=_yaml_message(error),
                 hint=_yaml_hint(error),
+                code=INVALID,
             )
         ) from None
     except yaml.reader.ReaderError as error:  # a control character: PyYAML gives an offset only
@@ -164,12 +177,13 @@ def read_document(text: str, source: str, *, as_json: bool = False) -> Document:
                 column=column,
                 message=f"control character #x{error.character:04x} is not allowed",
                 hint="save the file as plain UTF-8 text",
+                code=INVALID,
             )
         ) from None
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks nearly everything
-        raise AdvisorError(Problem(source=source, message=str(error))) from None
+        raise AdvisorError(Problem(source=source, message=str(error), code=INVALID)) from None
     except RecursionError:
-        raise AdvisorError(Problem(source=source, message="nesting too deep")) from None
+        raise AdvisorError(Problem(source=source, message="nesting too deep", code=INVALID)) from None
     finally:
         if loader is not None:
             loader.dispose()
@@ -205,14 +219,14 @@ def _read_json(text: str, source: str) -> Document:
         raise AdvisorError(
             Problem(
                 source=source, line=error.lineno, column=error.colno, message=f"not valid JSON: {error.msg}",
-                hint="check the commas, quotes and brackets near this position",
+                hint="check the commas, quotes and brackets near this position", code=INVALID,
             )
         ) from None
     except RecursionError:
-        raise AdvisorError(Problem(source=source, message="nesting too deep")) from None
+        raise AdvisorError(Problem(source=source, message="nesting too deep", code=INVALID)) from None
     except ValueError as error:
         read_document(text.replace("\t", " "), source)  # raises the same problem, with its position
-        raise AdvisorError(Problem(source=source, message=str(error))) from None
+        raise AdvisorError(Problem(source=source, message=str(error), code=INVALID)) from None
     document = Document(source=source, data=data, json_text=text)
     problem = _json_problem(document, data, ())
     if problem is not None:
@@ -251,13 +265,13 @@ _LONG_NUMBER = f"a number of more than {MAX_NUMBER_CHARS} characters"
 def _json_problem(document: Document, value: Any, loc: Loc) -> Problem | None:
     """Nesting deeper than MAX_DEPTH, and text that is not Unicode (a lone surrogate, "\\ud800")."""
     if len(loc) >= MAX_DEPTH:
-        return document.problem(loc, f"nesting deeper than {MAX_DEPTH} levels", hint=_PLAIN_HINT)
+        return document.problem(loc, f"nesting deeper than {MAX_DEPTH} levels", hint=_PLAIN_HINT, code=INVALID)
     if isinstance(value, str):
-        return None if not _has_surrogate(value) else document.problem(loc, _SURROGATE, hint=_SURROGATE_HINT)
+        return None if not _has_surrogate(value) else document.problem(loc, _SURROGATE, hint=_SURROGATE_HINT, code=INVALID)
     items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
     for key, item in items:
         if isinstance(key, str) and _has_surrogate(key):
-            return document.problem(loc, _SURROGATE, hint=_SURROGATE_HINT)
+            return document.problem(loc, _SURROGATE, hint=_SURROGATE_HINT, code=INVALID)
         problem = _json_problem(document, item, loc + (key,))
         if problem is not None:
             return problem
@@ -289,19 +303,38 @@ def _json_positions(text: str) -> dict[Loc, tuple[int, int]]:
     return positions
 
 
-def validate(model: type[M], document: Document, *, data: Any = None, prefix: Loc = ()) -> M:
-    """Validate document data (or a part of it at prefix) against a model; raise all problems."""
+def validate(
+    model: type[M],
+    document: Document,
+    *,
+    data: Any = None,
+    prefix: Loc = (),
+    code: Callable[[str, Loc], str] | None = None,
+    item_id: Callable[[Loc], str | None] | None = None,
+) -> M:
+    """Validate document data (or a part of it at prefix) against a model; raise all problems.
+    ``code`` gives each problem its code from pydantic's error type and the field (default:
+    "schema"), ``item_id`` the id of what it is about from the field (see problems_from)."""
     value = document.data if data is None else data
     if value is None:
-        raise AdvisorError(document.problem(prefix, "empty document", hint="see README for the file format"))
+        raise AdvisorError(document.problem(prefix, "empty document", hint="see README for the file format", code=SCHEMA))
     try:
         return model.model_validate(value)
     except ValidationError as error:
-        raise AdvisorError(problems_from(error, document, prefix, data=value)) from None
+        raise AdvisorError(problems_from(error, document, prefix, data=value, code=code, item_id=item_id)) from None
 
 
-def problems_from(error: ValidationError, document: Document, prefix: Loc = (), *, data: Any = None) -> list[Problem]:
-    """The problems of a validation of ``data`` (by default: the document's data at ``prefix``)."""
+def problems_from(
+    error: ValidationError,
+    document: Document,
+    prefix: Loc = (),
+    *,
+    data: Any = None,
+    code: Callable[[str, Loc], str] | None = None,
+    item_id: Callable[[Loc], str | None] | None = None,
+) -> list[Problem]:
+    """The problems of a validation of ``data`` (by default: the document's data at ``prefix``),
+    each with a code (``code(error type, loc)``, else "schema") and the id ``item_id(loc)`` gives."""
     if data is None:
         data = document.data
         for part in prefix:
@@ -309,7 +342,12 @@ def problems_from(error: ValidationError, document: Document, prefix: Loc = (), 
     problems = []
     for item in error.errors(include_url=False):
         loc = prefix + _clean_loc(item["loc"], data)
-        problems.append(document.problem(loc, _message(item), _hint(item)))
+        problems.append(
+            document.problem(
+                loc, _message(item), _hint(item),
+                code=code(item["type"], loc) if code else SCHEMA, id=item_id(loc) if item_id else None,
+            )
+        )
     # pydantic reports one error per union member; keep each (position, field, message) once
     return sorted(set(problems), key=lambda p: (p.line or 0, p.column or 0, p.field or "", p.message))
 

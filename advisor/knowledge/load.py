@@ -1,7 +1,9 @@
 """A knowledge base: the findings and the rule set, loaded, merged and cross-checked.
 
 ``load_knowledge`` is the one loader for findings.yaml and rules/. It reports every problem it
-finds (schema errors and dangling references alike) with the file, line, field and a hint.
+finds (schema errors and dangling references alike) with the file, line, field and a hint, and
+gives each its code and the id of the item it is about (`advisor check --list` names the codes);
+its own messages are in the language asked for.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..errors import AdvisorError, Problem
-from ..files.read import Document, Loc, load_document, read_bytes, validate
+from ..files.read import UNREADABLE, Document, Loc, load_document, read_bytes, validate
+from ..i18n import LANGS, SOURCE_LANG, t
 from ..schema import (
     Finding,
     FindingsFile,
@@ -29,12 +32,13 @@ from ..schema import (
     Rule,
     RuleFile,
     Statement,
+    Wording,
 )
 from ..files.places import default_paths
 from .dependencies import Dependencies
 from ..vocabulary import GOALS, UNKNOWN, answer_choices
 
-_KEY_FIELD = {"parameters": "name", "goals": "goal", "questions": "key"}  # the others have an `id`
+_KEY_FIELD = {"parameters": "name", "goals": "goal", "questions": "key", "wording": "lang"}  # the others have an `id`
 
 
 @dataclass(frozen=True)
@@ -43,9 +47,10 @@ class Origin:
 
     document: Document
     loc: Loc
+    id: str | None = None  # the item's id (or name, goal, key): what its problems are about
 
-    def problem(self, sub: Loc, message: str, hint: str | None = None) -> Problem:
-        return self.document.problem(self.loc + tuple(sub), message, hint)
+    def problem(self, sub: Loc, message: str, hint: str | None = None, *, code: str | None = None) -> Problem:
+        return self.document.problem(self.loc + tuple(sub), message, hint, code=code, id=self.id)
 
 
 _names = itertools.count(1)
@@ -64,6 +69,8 @@ class Knowledge:
     parameters: dict[str, Parameter]
     goal_profiles: dict[str, GoalProfile]
     questions: list[Question]
+    # how each language words causal claims and names the outcomes (for `advisor check`), by language
+    wording: dict[str, Wording] = field(default_factory=dict)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)  # (section, id) -> origin
     paths: tuple[str, str] = ("", "")
     name: str = ""  # unique per loaded knowledge base: the engine registers its ruleset under it
@@ -132,26 +139,31 @@ def shipped_knowledge() -> Knowledge:
         return _shipped
 
 
-def load_knowledge(findings: str | Path | None = None, rules: str | Path | None = None) -> Knowledge:
-    """Load findings.yaml and a rules directory (the shipped ones by default) and check them."""
+def load_knowledge(
+    findings: str | Path | None = None, rules: str | Path | None = None, *, lang: str = SOURCE_LANG
+) -> Knowledge:
+    """Load findings.yaml and a rules directory (the shipped ones by default) and check them.
+    The loader's own messages are in ``lang`` (those of the YAML reader and the schema are not)."""
     default_findings, default_rules = default_paths()
     findings_path = Path(findings) if findings else default_findings
     rules_path = Path(rules) if rules else default_rules
     problems: list[Problem] = []
 
     findings_doc = load_document(findings_path)
-    findings_file = validate(FindingsFile, findings_doc)
+    findings_file = validate(FindingsFile, findings_doc, code=_schema_code, item_id=_item_id(findings_doc))
     origins: dict[tuple[str, str], Origin] = {}
     for index, item in enumerate(findings_file.findings):
-        _register(origins, problems, "finding", item.id, Origin(findings_doc, ("findings", index)))
+        _register(origins, problems, "finding", item.id, Origin(findings_doc, ("findings", index), item.id), lang)
     for index, item in enumerate(findings_file.statements):
-        _register(origins, problems, "finding", item.id, Origin(findings_doc, ("statements", index)))
+        _register(origins, problems, "finding", item.id, Origin(findings_doc, ("statements", index), item.id), lang)
 
     if not rules_path.is_dir():
-        raise AdvisorError(Problem(source=str(rules_path), message="not a directory of rule files"))
+        raise AdvisorError(
+            Problem(source=str(rules_path), message=t(lang, "check.unreadable.not_directory"), code=UNREADABLE)
+        )
     files = sorted(rules_path.glob("*.yaml")) + sorted(rules_path.glob("*/*.yaml"))
     if not files:
-        raise AdvisorError(Problem(source=str(rules_path), message="no .yaml files found"))
+        raise AdvisorError(Problem(source=str(rules_path), message=t(lang, "check.unreadable.no_files"), code=UNREADABLE))
     merged: dict[str, list] = {section: [] for section in RuleFile.model_fields}
     # read_bytes, not Path.read_bytes: a FIFO, /dev/zero or a huge file is refused before reading
     digest = hashlib.sha256(read_bytes(findings_path)[0])
@@ -159,14 +171,14 @@ def load_knowledge(findings: str | Path | None = None, rules: str | Path | None 
         digest.update(path.name.encode() + b"\0" + read_bytes(path)[0])
         document = load_document(path)
         try:
-            rule_file = validate(RuleFile, document)
+            rule_file = validate(RuleFile, document, code=_schema_code, item_id=_item_id(document))
         except AdvisorError as error:
             problems.extend(error.problems)
             continue
         for section in RuleFile.model_fields:
             for index, item in enumerate(getattr(rule_file, section)):
                 key = getattr(item, _KEY_FIELD.get(section, "id"))
-                _register(origins, problems, section, key, Origin(document, (section, index)))
+                _register(origins, problems, section, key, Origin(document, (section, index), key), lang)
                 merged[section].append(item)
     if problems:
         raise AdvisorError(problems)
@@ -180,16 +192,42 @@ def load_knowledge(findings: str | Path | None = None, rules: str | Path | None 
         parameters={p.name: p for p in merged["parameters"]},
         goal_profiles={g.goal: g for g in merged["goals"]},
         questions=merged["questions"],
+        wording={w.lang: w for w in merged["wording"]},
         origins=origins,
         paths=(str(findings_path), str(rules_path)),
     )
-    problems.extend(cross_check(knowledge))
+    problems.extend(cross_check(knowledge, lang))
     if problems:
         raise AdvisorError(problems)
     return knowledge
 
 
-def _register(origins: dict, problems: list, section: str, key: str, origin: Origin) -> None:
+def _schema_code(kind: str, loc: Loc) -> str:
+    """The code of a schema problem, from pydantic's error type and the field it is about."""
+    if kind == "missing" and loc and loc[-1] in LANGS:  # a text without one of its languages
+        return "missing-translation"
+    if kind == "no_examples" or (kind == "too_short" and loc[-1:] == ("examples",)):  # Rule
+        return "no-examples"
+    return "schema"
+
+
+def _item_id(document: Document) -> Callable[[Loc], str | None]:
+    """The id (or name, goal, key) of the item a field is in, from the document's data: the rule
+    of ``rules[3].then``, the finding of ``findings[0].quote``."""
+
+    def item_id(loc: Loc) -> str | None:
+        data = document.data
+        if len(loc) < 2 or not isinstance(loc[1], int) or not isinstance(data, dict):
+            return None
+        items = data.get(loc[0])
+        item = items[loc[1]] if isinstance(items, list) and 0 <= loc[1] < len(items) else None
+        key = item.get(_KEY_FIELD.get(loc[0], "id")) if isinstance(item, dict) else None
+        return key if isinstance(key, str) else None
+
+    return item_id
+
+
+def _register(origins: dict, problems: list, section: str, key: str, origin: Origin, lang: str) -> None:
     # findings and statements share one id space; so do the sections of the rule files
     space = "finding" if section == "finding" else section
     if (space, key) in origins:
@@ -197,49 +235,59 @@ def _register(origins: dict, problems: list, section: str, key: str, origin: Ori
         line, _ = first.document.position(first.loc)
         problems.append(
             origin.problem(
-                (), f"duplicate id {key!r}", hint=f"first defined at {first.document.source}:{line}; ids must be unique"
+                (),
+                t(lang, "check.duplicate-id", id=repr(key)),
+                t(lang, "check.duplicate-id.hint", where=f"{first.document.source}:{line}"),
+                code="duplicate-id",
             )
         )
         return
     origins[(space, key)] = origin
 
 
-def cross_check(knowledge: Knowledge) -> list[Problem]:
+def cross_check(knowledge: Knowledge, lang: str = SOURCE_LANG) -> list[Problem]:
     """Every reference resolves and every test fits what it tests."""
     problems: list[Problem] = []
     known_findings = set(knowledge.findings) | set(knowledge.statements)
+
+    def unknown_finding(origin: Origin, index: int, ref: str) -> Problem:
+        message = t(lang, "check.dangling-id.finding", ref=repr(ref))
+        return origin.problem(("findings", index), message, t(lang, "check.dangling-id.finding.hint"), code="dangling-id")
 
     for statement in knowledge.findings_file.statements:
         origin = knowledge.origin("finding", statement.id)
         for index, ref in enumerate(statement.findings):
             if ref not in knowledge.findings:
-                problems.append(origin.problem(("findings", index), f"unknown finding {ref!r}"))
+                problems.append(unknown_finding(origin, index, ref))
 
     for goal in GOALS:
         if goal not in knowledge.goal_profiles:
             problems.append(
-                Problem(source=knowledge.paths[1], field="goals", message=f"no goal profile for {goal!r}")
+                Problem(
+                    source=knowledge.paths[1], field="goals", message=t(lang, "check.incomplete-catalog.goal", goal=repr(goal)),
+                    hint=t(lang, "check.incomplete-catalog.goal.hint"), code="incomplete-catalog", id=goal,
+                )
             )
     for profile in knowledge.goal_profiles.values():
         origin = knowledge.origin("goals", profile.goal)
         for index, ref in enumerate(profile.findings):
             if ref not in known_findings:
-                problems.append(origin.problem(("findings", index), f"unknown finding {ref!r}"))
+                problems.append(unknown_finding(origin, index, ref))
 
-    problems.extend(_check_questions(knowledge))
-    problems.extend(_check_derive_cycles(knowledge))
+    problems.extend(_check_questions(knowledge, lang))
+    problems.extend(_check_derive_cycles(knowledge, lang))
 
     derived = knowledge.derived_values
     for rule in knowledge.rules:
         origin = knowledge.origin("rules", rule.id)
         for index, ref in enumerate(rule.findings):
             if ref not in known_findings:
-                problems.append(
-                    origin.problem(("findings", index), f"unknown finding {ref!r}", hint="see findings.yaml for ids")
-                )
+                problems.append(unknown_finding(origin, index, ref))
         if not rule.findings and rule.then.kind != "derive":
-            problems.append(origin.problem(("findings",), "a rule that advises must cite the findings it rests on"))
-        problems.extend(_check_conclusion(knowledge, rule, origin))
+            problems.append(
+                origin.problem(("findings",), t(lang, "check.no-evidence"), t(lang, "check.no-evidence.hint"), code="no-evidence")
+            )
+        problems.extend(_check_conclusion(knowledge, rule, origin, lang))
         names: set[str] = set()
         for index, pattern in enumerate(rule.when):
             where = ("when", index)
@@ -247,18 +295,19 @@ def cross_check(knowledge: Knowledge) -> list[Problem]:
                 problems.append(
                     origin.problem(
                         where + ("derived",),
-                        f"no rule derives {pattern.derived!r}",
-                        hint=f"derived names: {', '.join(sorted(derived)) or 'none'}",
+                        t(lang, "check.dangling-id.derived", name=repr(pattern.derived)),
+                        t(lang, "check.dangling-id.derived.hint", names=", ".join(sorted(derived)) or "-"),
+                        code="dangling-id",
                     )
                 )
             for test, operand in pattern.tests():
-                problems.extend(_check_test(knowledge, pattern, test, operand, names, origin, where + (test,)))
+                problems.extend(_check_test(knowledge, pattern, test, operand, names, origin, where + (test,), lang))
             if pattern.as_:
                 names.add(pattern.as_)
     return problems
 
 
-def _check_questions(knowledge: Knowledge) -> list[Problem]:
+def _check_questions(knowledge: Knowledge, lang: str) -> list[Problem]:
     """A rule set with a questionnaire has a question for the goals and for every answer, so that a
     rule added later that reads an answer is asked about with no other change. A rule set without
     questions serves `advisor advise` only."""
@@ -271,15 +320,17 @@ def _check_questions(knowledge: Knowledge) -> list[Problem]:
         Problem(
             source=knowledge.paths[1],
             field="questions",
-            message=f"no question for {key!r}",
-            hint="add one to rules/catalog/questions.yaml (see the questions there)",
+            message=t(lang, "check.incomplete-catalog.question", key=repr(key)),
+            hint=t(lang, "check.incomplete-catalog.question.hint"),
+            code="incomplete-catalog",
+            id=key,
         )
         for key in ("goals",) + ANSWER_KEYS
         if key not in asked
     ]
 
 
-def _check_derive_cycles(knowledge: Knowledge) -> list[Problem]:
+def _check_derive_cycles(knowledge: Knowledge, lang: str) -> list[Problem]:
     """A derive rule may not depend, through derive rules, on what it derives itself: no engine
     can order such rules. Each cycle is reported once, at its first rule in file order."""
     producers: dict[str, list[Rule]] = {}
@@ -313,46 +364,51 @@ def _check_derive_cycles(knowledge: Knowledge) -> list[Problem]:
         problems.append(
             knowledge.origin("rules", rule.id).problem(
                 ("then",),
-                f"rule {rule.id!r} derives in a cycle: {' -> '.join(cycle)}",
-                hint="a derived name may not depend on itself; derive it from answers or earlier derived names",
+                t(lang, "check.derive-cycle", rule=repr(rule.id), cycle=" -> ".join(cycle)),
+                t(lang, "check.derive-cycle.hint"),
+                code="derive-cycle",
             )
         )
     return problems
 
 
-def _check_conclusion(knowledge: Knowledge, rule: Rule, origin: Origin) -> list[Problem]:
+def _check_conclusion(knowledge: Knowledge, rule: Rule, origin: Origin, lang: str) -> list[Problem]:
     then = rule.then
     if then.recommend and then.recommend not in knowledge.recommendations:
-        return [origin.problem(("then", "recommend"), f"unknown recommendation {then.recommend!r}")]
+        message = t(lang, "check.dangling-id.recommendation", id=repr(then.recommend))
+        return [origin.problem(("then", "recommend"), message, t(lang, "check.dangling-id.recommendation.hint"), code="dangling-id")]
     for kind, notice_id in (("warning", then.warn), ("caveat", then.caveat)):
         if notice_id is None:
             continue
         notice = knowledge.notices.get(notice_id)
         if notice is None:
-            return [origin.problem(("then",), f"unknown {kind} {notice_id!r}", hint="define it under notices:")]
-        if notice.kind != kind:
-            return [origin.problem(("then",), f"{notice_id!r} is a {notice.kind}, not a {kind}")]
+            message = t(lang, "check.dangling-id.notice", kind=kind, id=repr(notice_id))
+            return [origin.problem(("then",), message, t(lang, "check.dangling-id.notice.hint"), code="dangling-id")]
+        if notice.kind != kind:  # the kinds are the words of the files (`kind: warning`)
+            message = t(lang, "check.dangling-id.notice_kind", id=repr(notice_id), actual=notice.kind, kind=kind)
+            return [origin.problem(("then",), message, code="dangling-id")]
     return []
 
 
-def _check_test(knowledge, pattern, test, operand, names, origin, where) -> list[Problem]:
+def _check_test(knowledge, pattern, test, operand, names, origin, where, lang) -> list[Problem]:
     if isinstance(operand, PatternRef):
         if operand.ref not in names:
-            return [origin.problem(where, f"refers to {operand.ref!r}, which no earlier pattern names with 'as'")]
+            return [origin.problem(where, t(lang, "check.dangling-id.pattern", name=repr(operand.ref)), code="dangling-id")]
         return []
     if isinstance(operand, ParamRef):
         if operand.param not in knowledge.parameters:
-            return [origin.problem(where, f"unknown parameter {operand.param!r}")]
+            return [origin.problem(where, t(lang, "check.dangling-id.parameter", name=repr(operand.param)), code="dangling-id")]
         operand = knowledge.param(operand.param)
     if (test == "in") != isinstance(operand, list):
-        return [origin.problem(where, "'in' takes a list" if test == "in" else f"'{test}' takes one value, not a list")]
+        message = t(lang, "check.invalid-test.list") if test == "in" else t(lang, "check.invalid-test.one_value", test=test)
+        return [origin.problem(where, message, code="invalid-test")]
     values = operand if isinstance(operand, list) else [operand]
     numeric_test = test in ("lt", "lte", "gt", "gte")
     is_share = pattern.answer is not None and answer_choices(pattern.answer) is None
     if numeric_test:
         if is_share and all(isinstance(v, (int, float)) for v in values):
             return []
-        return [origin.problem(where, f"'{test}' compares numbers; {pattern.subject} is not compared that way")]
+        return [origin.problem(where, t(lang, "check.invalid-test.numbers", test=test, subject=pattern.subject), code="invalid-test")]
     if pattern.answer:
         allowed = {UNKNOWN} | set(answer_choices(pattern.answer) or ())
     else:
@@ -361,6 +417,7 @@ def _check_test(knowledge, pattern, test, operand, names, origin, where) -> list
         if is_share and isinstance(value, (int, float)):
             continue
         if value not in allowed:
-            hint = "a number or 'unknown'" if is_share else ", ".join(sorted(allowed))
-            return [origin.problem(where, f"{pattern.subject} is never {value!r}", hint=f"possible values: {hint}")]
+            possible = t(lang, "check.invalid-test.share") if is_share else ", ".join(sorted(allowed))
+            message = t(lang, "check.invalid-test.never", subject=pattern.subject, value=repr(value))
+            return [origin.problem(where, message, t(lang, "check.invalid-test.never.hint", values=possible), code="invalid-test")]
     return []

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..errors import AdvisorError, Problem
+from ..i18n import SOURCE_LANG, t
 
 # (frequency, parameter): a rate per 30 days from the parameter's value on is that frequency
 BANDS = (("daily", "frequency_daily"), ("weekly", "frequency_weekly"), ("monthly", "frequency_monthly"))
@@ -30,15 +31,15 @@ def thresholds(knowledge) -> Thresholds:
     """The thresholds of a knowledge base; an AdvisorError says which parameter is missing or wrong."""
     problems = threshold_problems(knowledge)
     if problems:
-        raise AdvisorError([problem for _, _, problem in problems])
+        raise AdvisorError(problems)
     return Thresholds({name: knowledge.param(name) for name in PARAMETERS})
 
 
-def threshold_problems(knowledge) -> list[tuple[str, str, Problem]]:
-    """(parameter, code, problem) for each measurement parameter that is missing (code
-    missing-parameter), not marked as the measurement's, not a positive number, or out of order
-    (daily > weekly > monthly; code invalid-parameter)."""
-    problems: list[tuple[str, str, Problem]] = []
+def threshold_problems(knowledge, lang: str = SOURCE_LANG) -> list[Problem]:
+    """A problem for each measurement parameter that is missing (code missing-parameter), not
+    marked as the measurement's, not a positive number, or out of order (daily > weekly >
+    monthly; code invalid-parameter); each is about its parameter. Messages in ``lang``."""
+    problems: list[Problem] = []
     values: dict[str, int | float] = {}
     for name in PARAMETERS:
         parameter = knowledge.parameters.get(name)
@@ -46,27 +47,28 @@ def threshold_problems(knowledge) -> list[tuple[str, str, Problem]]:
             problem = Problem(
                 source=knowledge.paths[1],
                 field="parameters",
-                message=f"no parameter {name!r}: advisor measure reads it",
-                hint="add it with `used_by: measurement` (see the shipped rules/catalog/parameters.yaml)",
+                message=t(lang, "check.missing-parameter", name=repr(name)),
+                hint=t(lang, "check.missing-parameter.hint"),
+                code="missing-parameter",
+                id=name,
             )
-            problems.append((name, "missing-parameter", problem))
+            problems.append(problem)
             continue
         origin = knowledge.origin("parameters", name)
         value = parameter.value
         if isinstance(value, list) or value <= 0:
-            problem = origin.problem(("value",), f"{name} must be a number above 0 (times per 30 days)")
-            problems.append((name, "invalid-parameter", problem))
+            problems.append(origin.problem(("value",), t(lang, "check.invalid-parameter.value", name=name), code="invalid-parameter"))
             continue
         if parameter.used_by != "measurement":
-            problem = origin.problem(("used_by",), f"{name} is read by advisor measure", hint="add `used_by: measurement`")
-            problems.append((name, "invalid-parameter", problem))
+            message, hint = t(lang, "check.invalid-parameter.used_by", name=name), t(lang, "check.invalid-parameter.used_by.hint")
+            problems.append(origin.problem(("used_by",), message, hint, code="invalid-parameter"))
         values[name] = value
     ordered = [values[name] for name in PARAMETERS if name in values]
     if len(ordered) == len(PARAMETERS) and not ordered[0] > ordered[1] > ordered[2]:
         problem = knowledge.origin("parameters", PARAMETERS[1]).problem(
             ("value",),
-            "the frequency thresholds must fall: frequency_daily > frequency_weekly > frequency_monthly "
-            f"(got {ordered[0]}, {ordered[1]}, {ordered[2]})",
+            t(lang, "check.invalid-parameter.order", daily=ordered[0], weekly=ordered[1], monthly=ordered[2]),
+            code="invalid-parameter",
         )
-        problems.append((PARAMETERS[1], "invalid-parameter", problem))
+        problems.append(problem)
     return problems

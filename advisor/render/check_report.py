@@ -1,14 +1,15 @@
-"""`advisor check` as text: the figures first, then each problem as file:line:column: code: message."""
+"""`advisor check` as text: the figures first, then each problem as file:line:column: code: message;
+and the list of every code it reports (`advisor check --list`), as a Markdown table."""
 
 from __future__ import annotations
 
 from typing import TextIO
 
-from ..i18n import number, t, tn
+from ..i18n import SOURCE_LANG, number, t, tn
 from ..schema import CheckProblem, CheckReport
 
 
-def problem_text(problem: CheckProblem) -> str:
+def problem_text(problem: CheckProblem, lang: str = SOURCE_LANG) -> str:
     where = problem.source
     if problem.line is not None:
         where += f":{problem.line}"
@@ -21,7 +22,7 @@ def problem_text(problem: CheckProblem) -> str:
         text += f" {problem.field}"
     text += f": {problem.message}"
     if problem.hint:
-        text += f"\n  hint: {problem.hint}"
+        text += f"\n  {t(lang, 'check.hint')}: {problem.hint}"
     return text
 
 
@@ -32,7 +33,7 @@ def render_check(report: CheckReport, out: TextIO, lang: str) -> None:
     if not report.valid:
         line(t(lang, "check.paths", findings=report.findings_path, rules=report.rules_path))
         for problem in report.problems:
-            line(problem_text(problem))
+            line(problem_text(problem, lang))
         line(tn(lang, "check.invalid", len(report.problems), count=len(report.problems)))
         return
     line(t(lang, "check.title", version=report.knowledge_version))
@@ -65,5 +66,26 @@ def render_check(report: CheckReport, out: TextIO, lang: str) -> None:
     for what in report.skipped:
         line("  " + t(lang, "check.skipped", what=what))
     for problem in report.problems:
-        line(problem_text(problem))
-    line(t(lang, "check.problems", count=len(report.problems)) if report.problems else t(lang, "check.ok"))
+        line(problem_text(problem, lang))
+    line(_summary(report.problems, lang) if report.problems else t(lang, "check.ok"))
+
+
+def _summary(problems: list[CheckProblem], lang: str) -> str:
+    errors = sum(1 for problem in problems if problem.severity == "error")
+    warnings = len(problems) - errors
+    parts = [tn(lang, "check.errors", errors, count=errors)] if errors else []
+    parts += [tn(lang, "check.warnings", warnings, count=warnings)] if warnings else []
+    return t(lang, "check.problems", count=len(problems), severities=", ".join(parts))
+
+
+def codes_table(codes: list[dict], lang: str) -> str:
+    """Every code `advisor check` reports, with its severity, stage and what it finds: a Markdown
+    table (docs/knowledge-editing.md holds the English one)."""
+    rows = [
+        [t(lang, "check.list.code"), t(lang, "check.list.severity"), t(lang, "check.list.stage"), t(lang, "check.list.doc")],
+        ["---"] * 4,
+    ]
+    for code in codes:
+        severity = t(lang, "check.severity.error") if code["severity"] == "error" else t(lang, "check.severity.warning")
+        rows.append([f"`{code['code']}`", severity, code["stage"], code["doc"]])
+    return "".join("| " + " | ".join(row) + " |\n" for row in rows)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 from ..vocabulary import GOALS, UNKNOWN
 from .base import AnswerKey, Basis, Goal, Id, Lang, Lever, Model, Name, NonEmpty, Relation, StatementKind, Status, Text
 
-__all__ = ['Choice', 'Conclusion', 'Example', 'Finding', 'FindingsFile', 'GoalProfile', 'ListOperand', 'Notice', 'Operand', 'ParamRef', 'Parameter', 'Pattern', 'PatternRef', 'QUESTION_KINDS', 'Question', 'Recommendation', 'Rule', 'RuleFile', 'Scalar', 'Source', 'Statement', 'TESTS']
+__all__ = ['Choice', 'Conclusion', 'Example', 'Finding', 'FindingsFile', 'GoalProfile', 'ListOperand', 'Notice', 'Operand', 'ParamRef', 'Parameter', 'Pattern', 'PatternRef', 'QUESTION_KINDS', 'Question', 'Recommendation', 'Rule', 'RuleFile', 'Scalar', 'Source', 'Statement', 'TESTS', 'Wording']
 
 # --------------------------------------------------------------------------------------------
 # findings.yaml: the study, as data
@@ -195,7 +197,8 @@ class Rule(Model):
     @model_validator(mode="after")
     def _examples_both_ways(self) -> "Rule":
         if not any(e.fires for e in self.examples) or all(e.fires for e in self.examples):
-            raise ValueError("examples need at least one case that fires and one near miss that does not")
+            # its own error type: `advisor check` reports it as no-examples (knowledge/load.py)
+            raise PydanticCustomError("no_examples", "examples need at least one case that fires and one near miss that does not")
         cases = [e.case for e in self.examples]
         if len(set(cases)) != len(cases):
             raise ValueError("example cases must have distinct names")
@@ -316,6 +319,32 @@ class Question(Model):
         return self
 
 
+def _regular_expression(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        raise ValueError(f"not a regular expression: {error}") from None
+    return pattern
+
+
+Expression = Annotated[str, StringConstraints(min_length=1), AfterValidator(_regular_expression)]
+
+
+class Wording(Model):
+    """How one language words what `advisor check` looks for in the texts of the knowledge
+    (rules/catalog/wording.yaml). Each entry is a regular expression, matched without regard to
+    case; a language of the advisor without its wording is reported by `advisor check`."""
+
+    lang: Lang
+    # causal or promising words: the study reports correlations across organisations, and its
+    # authors "may not speak of causality"
+    causal: list[Expression] = Field(min_length=1)
+    # how the outcomes and purposes are named: a text names the same ones in every language
+    names: dict[Union[Goal, Lever], list[Expression]] = Field(min_length=1)
+    # how a parameter's provenance says that its value is a heuristic: the study gives no thresholds
+    not_from_the_study: list[Expression] = Field(min_length=1)
+
+
 class RuleFile(Model):
     """One YAML file under rules/: any of these sections, merged with the other files."""
 
@@ -325,3 +354,4 @@ class RuleFile(Model):
     parameters: list[Parameter] = []
     goals: list[GoalProfile] = []
     questions: list[Question] = []
+    wording: list[Wording] = []

@@ -143,7 +143,8 @@ Condition.model_rebuild()
 
 
 class CheckProblem(Model):
-    code: str  # the kind of problem, e.g. "never-fires"
+    code: str  # the kind of problem, e.g. "never-fires" (`advisor check --list`)
+    severity: Literal["error", "warning"]  # of its code: wrong or unfounded advice, or harder upkeep
     source: str
     line: int | None = None
     column: int | None = None

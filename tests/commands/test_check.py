@@ -3,10 +3,13 @@ copies of it, one per kind of problem, each caught with the file and the id."""
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
 
+import pytest
+import yaml
 
 from advisor.check import grid
 from advisor.reasoning.pipeline import advise
@@ -149,6 +152,7 @@ def assert_caught(result, report, code: str, id_: str, file: str, exit_code: int
 # -- unreadable or invalid input: exit 2
 
 
+@pytest.mark.check_code("schema")
 def test_schema_error(cli, knowledge_copy):
     edit(knowledge_copy / "rules" / "alignment.yaml", "      recommend: broaden-active-use", "      recomend: broaden-active-use")
     result, report = check(cli, knowledge_copy)
@@ -157,6 +161,7 @@ def test_schema_error(cli, knowledge_copy):
     assert report["valid"] is False
 
 
+@pytest.mark.check_code("invalid-yaml")
 def test_invalid_yaml(cli, knowledge_copy):
     edit(knowledge_copy / "rules" / "engagement.yaml", "rules:\n", "rules:\n  - id: [unclosed\n")
     result, report = check(cli, knowledge_copy)
@@ -165,6 +170,7 @@ def test_invalid_yaml(cli, knowledge_copy):
     assert problem["source"].endswith("rules/engagement.yaml") and problem["line"] in (6, 7)  # at or just after the break
 
 
+@pytest.mark.check_code("duplicate-id")
 def test_duplicate_id(cli, knowledge_copy):
     text = (knowledge_copy / "rules" / "communication_satisfaction.yaml").read_text(encoding="utf-8")
     add_file(knowledge_copy, "zz-copy.yaml", text)
@@ -176,6 +182,7 @@ def test_duplicate_id(cli, knowledge_copy):
     assert "communication_satisfaction.yaml" in problem["hint"]  # where it was first defined
 
 
+@pytest.mark.check_code("dangling-id")
 def test_dangling_finding_id(cli, knowledge_copy):
     rule = "    when:\n      - goal: effectiveness\n      - answer: purposes.expertise\n        in: [never, sometimes]"
     edit(
@@ -190,6 +197,7 @@ def test_dangling_finding_id(cli, knowledge_copy):
     )
 
 
+@pytest.mark.check_code("no-examples")
 def test_rule_without_examples(cli, knowledge_copy):
     edit(
         knowledge_copy / "rules" / "communication_satisfaction.yaml",
@@ -209,6 +217,7 @@ def test_rule_without_examples(cli, knowledge_copy):
     )
 
 
+@pytest.mark.check_code("missing-translation")
 def test_text_missing_in_a_language(cli, knowledge_copy):
     recommendations = knowledge_copy / "rules" / "catalog" / "recommendations.yaml"
     edit(recommendations, '      nl: "Voer ondersteunende processen uit via het platform"\n', "")
@@ -219,6 +228,7 @@ def test_text_missing_in_a_language(cli, knowledge_copy):
     assert problem["field"].endswith("title.nl")
 
 
+@pytest.mark.check_code("unreadable")
 def test_unreadable_rules_directory(cli, tmp_path):
     result = cli("check", "--rules", str(tmp_path / "missing"))
     assert result.code == 2
@@ -228,6 +238,7 @@ def test_unreadable_rules_directory(cli, tmp_path):
 # -- lint problems: exit 3
 
 
+@pytest.mark.check_code("uncited-finding")
 def test_finding_never_cited(cli, knowledge_copy):
     edit(knowledge_copy / "findings.yaml", "statements:\n", """  - id: engagement-passive-frequency
     construct: engagement
@@ -244,6 +255,7 @@ statements:
     assert_caught(result, report, "uncited-finding", "engagement-passive-frequency", "findings.yaml", 3, "cited by no rule")
 
 
+@pytest.mark.check_code("example-fails")
 def test_rule_failing_its_own_example(cli, knowledge_copy):
     edit(knowledge_copy / "rules" / "derive.yaml",
          "      - case: few-posters\n        fires: true\n        answers: {goals: [alignment], usage: {active_share: 4}}",
@@ -278,6 +290,7 @@ DEAD_RULE = """rules:
 """
 
 
+@pytest.mark.check_code("never-fires")
 def test_rule_that_can_never_fire(cli, knowledge_copy):
     add_file(knowledge_copy, "dead.yaml", DEAD_RULE)
     result, report = check(cli, knowledge_copy, "--no-grid")
@@ -305,6 +318,7 @@ CONTRADICTING_RULE = """rules:
 """
 
 
+@pytest.mark.check_code("contradiction")
 def test_two_rules_concluding_opposite_things_from_the_same_facts(cli, knowledge_copy):
     # alignment-broaden-active-use (gap) also fires on a moderate share, for the same goal
     add_file(knowledge_copy, "contradicting.yaml", CONTRADICTING_RULE)
@@ -318,6 +332,7 @@ def test_two_rules_concluding_opposite_things_from_the_same_facts(cli, knowledge
     assert 10 <= share < 25  # an answers set on which both fire: a moderate share
 
 
+@pytest.mark.check_code("derive-conflict")
 def test_two_rules_deriving_different_values_from_the_same_answers(cli, knowledge_copy):
     add_file(knowledge_copy, "overlap.yaml", """rules:
   - id: active-breadth-fair
@@ -343,6 +358,7 @@ def test_two_rules_deriving_different_values_from_the_same_answers(cli, knowledg
     )
 
 
+@pytest.mark.check_code("unused-parameter")
 def test_parameter_unused(cli, knowledge_copy):
     edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml", "  - name: often\n", """  - name: lurker_share
     value: 90
@@ -364,6 +380,7 @@ def test_parameters_of_the_measurement_count_as_used(cli, knowledge):
     assert result.code == 0 and report["problems"] == []
 
 
+@pytest.mark.check_code("unused-parameter")
 def test_parameter_marked_for_the_measurement_that_it_does_not_read(cli, knowledge_copy):
     edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml", "  - name: often\n", """  - name: frequency_hourly
     value: 600
@@ -378,6 +395,7 @@ def test_parameter_marked_for_the_measurement_that_it_does_not_read(cli, knowled
     assert_caught(result, report, "unused-parameter", "frequency_hourly", "rules/catalog/parameters.yaml", 3, "advisor measure does not read it")
 
 
+@pytest.mark.check_code("unused-parameter")
 def test_a_rule_parameter_is_still_unused_when_the_measurement_marks_another(cli, knowledge_copy):
     # the measurement's parameters do not weaken the check for the others
     edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml", "  - name: often\n", """  - name: lurker_share
@@ -393,6 +411,7 @@ def test_a_rule_parameter_is_still_unused_when_the_measurement_marks_another(cli
     assert_caught(result, report, "unused-parameter", "lurker_share", "rules/catalog/parameters.yaml", 3, "used by no rule")
 
 
+@pytest.mark.check_code("invalid-parameter")
 def test_measurement_parameter_not_marked(cli, knowledge_copy):
     edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml",
          "  - name: frequency_weekly\n    value: 4\n    unit: times per person per 30 days (posts, reads, or days active)\n    used_by: measurement\n",
@@ -402,6 +421,7 @@ def test_measurement_parameter_not_marked(cli, knowledge_copy):
     assert [p["code"] for p in report["problems"]] == ["invalid-parameter"]  # reported once
 
 
+@pytest.mark.check_code("invalid-parameter")
 def test_measurement_thresholds_out_of_order(cli, knowledge_copy):
     edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml", "  - name: frequency_weekly\n    value: 4\n",
          "  - name: frequency_weekly\n    value: 25\n")
@@ -409,6 +429,7 @@ def test_measurement_thresholds_out_of_order(cli, knowledge_copy):
     assert_caught(result, report, "invalid-parameter", "frequency_weekly", "rules/catalog/parameters.yaml", 3, "must fall")
 
 
+@pytest.mark.check_code("missing-parameter")
 def test_measurement_parameter_missing(cli, knowledge_copy):
     path = knowledge_copy / "rules" / "catalog" / "parameters.yaml"
     text = path.read_text(encoding="utf-8")
@@ -417,6 +438,7 @@ def test_measurement_parameter_missing(cli, knowledge_copy):
     assert_caught(result, report, "missing-parameter", "frequency_monthly", "rules", 3, "advisor measure reads it")
 
 
+@pytest.mark.check_code("undocumented-parameter")
 def test_parameter_undocumented(cli, knowledge_copy):
     edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml",
          "      en: >-\n        Heuristic, not from the study: the complement of `often`.",
@@ -428,6 +450,7 @@ def test_parameter_undocumented(cli, knowledge_copy):
     assert problem["field"].endswith("provenance.en")
 
 
+@pytest.mark.check_code("undocumented-parameter")
 def test_parameter_provenance_must_say_it_is_not_from_the_study(cli, knowledge_copy):
     edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml",
          "Heuristic, not from the study: the complement of `often`.",
@@ -439,6 +462,7 @@ def test_parameter_provenance_must_say_it_is_not_from_the_study(cli, knowledge_c
     assert problem["field"].endswith("provenance")
 
 
+@pytest.mark.check_code("untranslated")
 def test_text_left_untranslated(cli, knowledge_copy):
     notices = knowledge_copy / "rules" / "catalog" / "notices.yaml"
     english = (
@@ -455,6 +479,7 @@ def test_text_left_untranslated(cli, knowledge_copy):
     assert problem["field"].endswith("text.nl")
 
 
+@pytest.mark.check_code("unused-recommendation")
 def test_recommendation_no_rule_concludes(cli, knowledge_copy):
     alignment = knowledge_copy / "rules" / "alignment.yaml"
     edit(alignment, "      recommend: sustain-strategy-dialogue", "      recommend: open-strategy-dialogue")
@@ -464,12 +489,14 @@ def test_recommendation_no_rule_concludes(cli, knowledge_copy):
     )
 
 
+@pytest.mark.check_code("unused-notice")
 def test_notice_no_rule_concludes(cli, knowledge_copy):
     edit(knowledge_copy / "rules" / "engagement.yaml", "      caveat: engagement-number-of-posters", "      caveat: goal-first")
     result, report = check(cli, knowledge_copy, "--no-grid")
     assert_caught(result, report, "unused-notice", "engagement-number-of-posters", "rules/catalog/notices.yaml", 3)
 
 
+@pytest.mark.check_code("ambiguous-id")
 def test_one_id_for_a_recommendation_and_a_notice(cli, knowledge_copy):
     add_file(knowledge_copy, "notice.yaml", """notices:
   - id: use-for-ideas
@@ -482,6 +509,7 @@ def test_one_id_for_a_recommendation_and_a_notice(cli, knowledge_copy):
     assert_caught(result, report, "ambiguous-id", "use-for-ideas", "rules/notice.yaml", 3, "names both a recommendation and a caveat")
 
 
+@pytest.mark.check_code("derive-cycle")
 def test_derive_cycle(cli, knowledge_copy):
     add_file(knowledge_copy, "cycle.yaml", """rules:
   - id: active-breadth-echo
@@ -515,6 +543,7 @@ def _only(knowledge_copy: Path, keep: set[str]) -> None:
             path.unlink()
 
 
+@pytest.mark.check_code("empty-advice")
 def test_answers_sets_with_empty_advice(cli, knowledge_copy):
     # without its rules and its needs-* warning, effectiveness gets no recommendation and no warning
     _only(knowledge_copy, {"derive.yaml", "general.yaml", "alignment.yaml"})
@@ -533,6 +562,7 @@ def test_answers_sets_with_empty_advice(cli, knowledge_copy):
     assert not [p for p in report["problems"] if p["code"] == "empty-advice" and "alignment" in p["id"]]
 
 
+@pytest.mark.check_code("contradictory-advice")
 def test_self_contradictory_advice_in_the_grid(cli, knowledge_copy):
     _only(knowledge_copy, {"derive.yaml", "general.yaml", "alignment.yaml"})
     add_file(knowledge_copy, "contradicting.yaml", CONTRADICTING_RULE)
@@ -567,6 +597,7 @@ def test_findings_path_alone(cli, knowledge_copy, tmp_path):
 # -- the knowledge says no more than the source: one broken copy per check
 
 
+@pytest.mark.check_code("quote-not-verbatim")
 def test_quote_not_verbatim(cli, knowledge_copy):
     edit(knowledge_copy / "findings.yaml",
          'quote: "Het blijkt dat bij organisaties waar meer mensen posten en reageren op interne social media ook meer',
@@ -579,6 +610,7 @@ def test_quote_not_verbatim(cli, knowledge_copy):
     assert "'Het blijkt dat bij organisaties waar '" in problem["message"]  # where it stops agreeing
 
 
+@pytest.mark.check_code("quote-not-verbatim")
 def test_a_typo_of_the_source_may_be_marked_sic_but_not_corrected(cli, knowledge_copy):
     findings = knowledge_copy / "findings.yaml"
     edit(findings, "(jn [sic] mindere mate)", "(in mindere mate)")  # corrected: no longer the source's words
@@ -589,6 +621,7 @@ def test_a_typo_of_the_source_may_be_marked_sic_but_not_corrected(cli, knowledge
     assert result.code == 0, report["problems"]
 
 
+@pytest.mark.check_code("lever-without-finding")
 def test_recommendation_steering_on_a_lever_without_a_finding(cli, knowledge_copy):
     recommendations = knowledge_copy / "rules" / "catalog" / "recommendations.yaml"
     edit(recommendations, "    basis: conclusion  # alignment-through-dialogue: the study did not measure this use\n    levers: [strategy_dialogue]\n    weight: 20\n    title:\n      en: \"Hold",
@@ -601,6 +634,7 @@ def test_recommendation_steering_on_a_lever_without_a_finding(cli, knowledge_cop
     assert problem["field"].endswith("levers[0]") and "basis: conclusion" in problem["hint"]
 
 
+@pytest.mark.check_code("lever-without-finding")
 def test_recommendation_resting_on_a_conclusion_the_rule_does_not_cite(cli, knowledge_copy):
     edit(knowledge_copy / "rules" / "alignment.yaml",
          "    findings: [alignment-through-dialogue, alignment-active-breadth]\n    when:\n      - goal: alignment\n      - answer: purposes.strategy_dialogue\n        in:",
@@ -612,6 +646,7 @@ def test_recommendation_resting_on_a_conclusion_the_rule_does_not_cite(cli, know
     )
 
 
+@pytest.mark.check_code("lever-without-finding")
 def test_goal_profile_steering_on_a_lever_without_a_finding(cli, knowledge_copy):
     edit(knowledge_copy / "rules" / "catalog" / "goals.yaml",
          "    steer_on: [active_breadth]\n    suggested: [strategy_dialogue]",
@@ -624,6 +659,7 @@ def test_goal_profile_steering_on_a_lever_without_a_finding(cli, knowledge_copy)
     assert problem["field"].endswith("steer_on[1]")
 
 
+@pytest.mark.check_code("untested-none")
 def test_none_without_the_word_significant(cli, knowledge_copy):
     edit(knowledge_copy / "findings.yaml",
          "    usage: passive_breadth\n    relation: not_shown\n    inferred: true\n    summary:\n      en: \"Only active use",
@@ -635,6 +671,7 @@ def test_none_without_the_word_significant(cli, knowledge_copy):
     assert problem["field"].endswith("relation")
 
 
+@pytest.mark.check_code("inferred-without-note")
 def test_inferred_relation_without_its_note(cli, knowledge_copy):
     findings = knowledge_copy / "findings.yaml"
     text = findings.read_text(encoding="utf-8")
@@ -649,6 +686,7 @@ def test_inferred_relation_without_its_note(cli, knowledge_copy):
     assert problem["field"].endswith("inferred")
 
 
+@pytest.mark.check_code("causal-wording")
 def test_causal_wording_in_english_and_in_dutch(cli, knowledge_copy):
     recommendations = knowledge_copy / "rules" / "catalog" / "recommendations.yaml"
     edit(recommendations, "Many employees already post or react. The study relates this use to the goals it serves: protect it.",
@@ -663,6 +701,7 @@ def test_causal_wording_in_english_and_in_dutch(cli, knowledge_copy):
     assert dutch["field"].endswith("summary.nl")
 
 
+@pytest.mark.check_code("causal-wording")
 def test_causal_wording_allowed_with_a_reason(cli, knowledge_copy):
     notices = knowledge_copy / "rules" / "catalog" / "notices.yaml"
     edit(notices, "a campaign aimed only at more readers is not backed", "a campaign that only increases readership is not backed")
@@ -675,6 +714,7 @@ def test_causal_wording_allowed_with_a_reason(cli, knowledge_copy):
     assert result.code == 0, report["problems"]
 
 
+@pytest.mark.check_code("stale-exemption")
 def test_stale_exemption(cli, knowledge_copy):
     edit(knowledge_copy / "findings.yaml",
          "internal communication will be disappointed.", "internal communication is disappointed.")
@@ -683,6 +723,7 @@ def test_stale_exemption(cli, knowledge_copy):
     assert problem["field"].endswith("summary.allow[0]")
 
 
+@pytest.mark.check_code("translation-mismatch")
 def test_dutch_and_english_naming_different_findings(cli, knowledge_copy):
     edit(knowledge_copy / "rules" / "catalog" / "notices.yaml",
          "en het advies voor kennisdeling hangt ervan af.", "en het advies hangt ervan af.")
@@ -694,6 +735,7 @@ def test_dutch_and_english_naming_different_findings(cli, knowledge_copy):
     assert problem["field"].endswith("text")
 
 
+@pytest.mark.check_code("duplicate-pair")
 def test_two_findings_for_one_pair(cli, knowledge_copy):
     edit(knowledge_copy / "findings.yaml", "  - id: alignment-passive-frequency\n    construct: alignment\n    usage: passive_frequency",
          "  - id: alignment-passive-frequency\n    construct: alignment\n    usage: passive_breadth")
@@ -704,6 +746,7 @@ def test_two_findings_for_one_pair(cli, knowledge_copy):
     )
 
 
+@pytest.mark.check_code("strategy-not-one-sentence")
 def test_strategy_of_two_sentences(cli, knowledge_copy):
     edit(knowledge_copy / "rules" / "catalog" / "goals.yaml",
          "Steer on reach and rhythm: that more employees read", "Steer on reach and rhythm. That more employees read")
@@ -712,6 +755,7 @@ def test_strategy_of_two_sentences(cli, knowledge_copy):
     assert problem["field"].endswith("strategy.en")
 
 
+@pytest.mark.check_code("description-not-one-line")
 def test_description_over_two_lines(cli, knowledge_copy):
     edit(knowledge_copy / "rules" / "alignment.yaml",
          '      en: "For alignment, too few employees post or react."',
@@ -719,3 +763,173 @@ def test_description_over_two_lines(cli, knowledge_copy):
     result, report = check(cli, knowledge_copy, "--no-grid")
     assert_caught(result, report, "description-not-one-line", "alignment-broaden-active-use", "rules/alignment.yaml", 3)
 
+
+
+@pytest.mark.check_code("no-evidence")
+def test_rule_that_advises_without_citing_findings(cli, knowledge_copy):
+    edit(knowledge_copy / "rules" / "alignment.yaml",
+         "    findings: [alignment-active-breadth]\n    when:\n      - goal: alignment\n      - derived: active_breadth\n        in: [low, moderate]",
+         "    findings: []\n    when:\n      - goal: alignment\n      - derived: active_breadth\n        in: [low, moderate]")
+    result, report = check(cli, knowledge_copy)
+    problem = assert_caught(
+        result, report, "no-evidence", "alignment-broaden-active-use", "rules/alignment.yaml", 2, "must cite the findings"
+    )
+    assert problem["field"] == "rules[0].findings"
+
+
+@pytest.mark.check_code("invalid-test")
+def test_test_for_a_value_the_answer_never_has(cli, knowledge_copy):
+    edit(knowledge_copy / "rules" / "alignment.yaml",
+         "      - derived: active_breadth\n        in: [low, moderate]\n    then:\n      recommend: broaden-active-use",
+         "      - derived: active_breadth\n        in: [low, middling]\n    then:\n      recommend: broaden-active-use")
+    result, report = check(cli, knowledge_copy)
+    problem = assert_caught(
+        result, report, "invalid-test", "alignment-broaden-active-use", "rules/alignment.yaml", 2,
+        "active_breadth is never 'middling'",
+    )
+    assert "high, low, moderate" in problem["hint"]
+
+
+def _drop(path: Path, section: str, key: str, value: str) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data[section] = [item for item in data[section] if item[key] != value]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+@pytest.mark.check_code("incomplete-catalog")
+def test_goal_without_profile_and_answer_without_question(cli, knowledge_copy):
+    catalog = knowledge_copy / "rules" / "catalog"
+    _drop(catalog / "questions.yaml", "questions", "key", "usage.passive_frequency")
+    result, report = check(cli, knowledge_copy)
+    assert_caught(result, report, "incomplete-catalog", "usage.passive_frequency", "rules", 2, "no question for")
+    _drop(catalog / "goals.yaml", "goals", "goal", "effectiveness")
+    result, report = check(cli, knowledge_copy)
+    assert_caught(result, report, "incomplete-catalog", "effectiveness", "rules", 2, "no goal profile for 'effectiveness'")
+
+
+@pytest.mark.check_code("missing-wording")
+def test_language_without_its_wording(cli, knowledge_copy):
+    wording = knowledge_copy / "rules" / "catalog" / "wording.yaml"
+    original = wording.read_text(encoding="utf-8")
+    _drop(wording, "wording", "lang", "nl")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    problem = assert_caught(result, report, "missing-wording", "nl", "rules", 3, "no wording for Dutch (nl)")
+    assert "- lang: nl" in problem["hint"]
+    # a language whose wording names other outcomes than English: its texts cannot be compared
+    line = "      expertise: ['\\bexpertise\\b']\n"
+    at = original.rindex(line)  # in the Dutch wording
+    wording.write_text(original[:at] + original[at + len(line):], encoding="utf-8")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    problem = assert_caught(result, report, "missing-wording", "nl", "rules/catalog/wording.yaml", 3, ": expertise")
+    assert problem["field"] == "wording[1].names"
+
+
+def test_the_wording_is_data_a_domain_expert_extends(cli, knowledge_copy):
+    """A causal word added to rules/catalog/wording.yaml is then found in every text."""
+    recommendations = knowledge_copy / "rules" / "catalog" / "recommendations.yaml"
+    edit(recommendations, "Te weinig medewerkers lezen op het platform.", "Te weinig medewerkers lezen; lezen bevordert betrokkenheid.")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    assert result.code == 0, report["problems"]  # not (yet) a causal word
+    edit(knowledge_copy / "rules" / "catalog" / "wording.yaml",
+         "      - '\\b(zal|zullen)\\b'\n", "      - '\\b(zal|zullen)\\b'\n      - '\\bbevorder(t|en|de|den)?\\b'\n")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    problem = assert_caught(result, report, "causal-wording", "widen-readership", "rules/catalog/recommendations.yaml", 3, "'bevordert'")
+    assert problem["field"].endswith("summary.nl")
+
+
+def test_a_wording_that_is_no_regular_expression_is_refused(cli, knowledge_copy):
+    edit(knowledge_copy / "rules" / "catalog" / "wording.yaml", "      - '\\bwill\\b'\n", "      - '\\bwill(\\b'\n")
+    result, report = check(cli, knowledge_copy)
+    problem = assert_caught(result, report, "schema", "en", "rules/catalog/wording.yaml", 2, "not a regular expression")
+    assert problem["field"].startswith("wording[0].causal[")
+
+
+def test_the_report_in_dutch(cli, knowledge_copy):
+    add_file(knowledge_copy, "dead.yaml", DEAD_RULE)
+    args = ["check", "--no-grid", "--lang", "nl", "--findings", str(knowledge_copy / "findings.yaml"),
+            "--rules", str(knowledge_copy / "rules")]
+    result = cli(*args)
+    assert result.code == 3
+    assert "never-fires [alignment-impossible-share] rules[0].when: regel 'alignment-impossible-share' kan nooit afgaan" in result.out
+    assert "\n  tip: nooit voldaan: " in result.out or "\n  tip: elke voorwaarde geldt ergens" in result.out
+    assert result.out.rstrip().endswith("Problemen: 2 (2 fouten)")
+    report = json.loads(cli(*args, "--format", "json").out)
+    assert sorted(p["message"] for p in report["problems"]) == [
+        "regel 'alignment-impossible-share' kan nooit afgaan",
+        "regel 'alignment-impossible-share' klopt niet met zijn voorbeeld 'still-never': de regel zou moeten afgaan, "
+        "maar gaat niet af",
+    ]
+    refused = cli("check", "--lang", "nl", "--rules", str(knowledge_copy / "missing"))
+    assert "missing: unreadable: geen map met regelbestanden" in refused.out and refused.code == 2
+
+
+def test_severity_in_the_report(cli, knowledge_copy):
+    edit(knowledge_copy / "rules" / "alignment.yaml", "      recommend: sustain-strategy-dialogue", "      recommend: open-strategy-dialogue")
+    add_file(knowledge_copy, "dead.yaml", DEAD_RULE)
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    severities = {p["code"]: p["severity"] for p in report["problems"]}
+    assert severities == {"unused-recommendation": "warning", "never-fires": "error", "example-fails": "error"}
+    text = cli("check", "--no-grid", "--findings", str(knowledge_copy / "findings.yaml"), "--rules", str(knowledge_copy / "rules"))
+    assert text.out.rstrip().endswith("Problems: 3 (2 errors, 1 warning)")
+
+
+# --------------------------------------------------------------------------------------------
+# the registry of checks
+
+
+def test_every_registered_code_has_a_fixture_and_every_fixture_a_registered_code():
+    from advisor.check.run import codes
+
+    fixtures = {
+        mark.args[0]
+        for test in globals().values()
+        if callable(test) and getattr(test, "__name__", "").startswith("test_")
+        for mark in getattr(test, "pytestmark", [])
+        if mark.name == "check_code"
+    }
+    registered = {code["code"] for code in codes()}
+    assert sorted(registered - fixtures) == [] and sorted(fixtures - registered) == []
+
+
+def test_list_of_codes(cli):
+    result = cli("check", "--list")
+    assert result.code == 0
+    lines = result.out.splitlines()
+    assert lines[0] == "| Code | Severity | Stage | What it finds |"
+    assert "| `never-fires` | error | engine | A rule that no goals and answers can make fire. |" in lines
+    listed = json.loads(cli("check", "--list", "--format", "json").out)
+    assert len(listed) == len(lines) - 2 and len({entry["code"] for entry in listed}) == len(listed)
+    for entry in listed:
+        assert entry["severity"] in ("error", "warning") and entry["stage"] in ("load", "lint", "engine", "grid")
+        assert entry["doc"].endswith(".") and "\n" not in entry["doc"]
+    dutch = cli("check", "--list", "--lang", "nl").out
+    assert "| `never-fires` | fout | engine | Een regel die bij geen enkele keuze van doelen en antwoorden afgaat. |" in dutch
+
+
+def test_the_editing_guide_lists_every_code(cli):
+    """docs/knowledge-editing.md shows the table `advisor check --list` prints."""
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "knowledge-editing.md").read_text(encoding="utf-8")
+    start, end = "<!-- advisor check --list -->\n", "<!-- end of the list -->"
+    assert start in guide and end in guide
+    table = guide.split(start, 1)[1].split(end, 1)[0].strip("\n") + "\n"
+    assert table == cli("check", "--list").out
+
+
+def test_progress_on_a_terminal_and_nothing_elsewhere(knowledge_copy):
+    from advisor.check.run import check as run_check
+    from advisor.cli.commands.check import _progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    _only(knowledge_copy, {"derive.yaml", "general.yaml", "alignment.yaml"})  # a small grid
+    paths = (knowledge_copy / "findings.yaml", knowledge_copy / "rules")
+    terminal, pipe = Terminal(), io.StringIO()
+    for stream in (terminal, pipe):
+        with _progress("nl", stream=stream) as progress:
+            report = run_check(*paths, progress=progress, lang="nl")
+        assert report.valid and report.grid is not None
+    shown = terminal.getvalue()
+    assert "Kennisbank lezen" in shown and "Controleren: never-fires" in shown and "Combinaties doorlopen" in shown
+    assert "\x1b[" in shown and pipe.getvalue() == ""

@@ -1,7 +1,7 @@
 """`advisor check`: validate and lint a knowledge base (the shipped one by default).
 
 Exits 0 when the knowledge base is clean, 3 when the linter found problems, and 2 when a file
-cannot be read or validated.
+cannot be read or validated. ``--list`` prints every code it can report instead.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ import argparse
 import sys
 
 from ..options import add_engine_argument, add_lang_argument, resolve_lang
-
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,17 +22,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_false",
         help="skip the enumeration of every goal selection and answers combination (faster; lint only)",
     )
+    parser.add_argument(
+        "--list",
+        action="store_true",
+        help="list every problem code the check reports, with its severity and what it finds, and exit",
+    )
     add_lang_argument(parser)
     add_engine_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     from ...errors import ExitCode
-    from ...check.lint import check
+    from ...check.run import check
 
     lang = resolve_lang(args)
+    if args.list:
+        return _list(args.format, lang)
     with _progress(lang) as progress:
-        report = check(args.findings, args.rules, grid=args.grid, progress=progress, engine=args.engine)
+        report = check(args.findings, args.rules, grid=args.grid, progress=progress, engine=args.engine, lang=lang)
     if args.format == "json":
         from ...render.json import dumps
 
@@ -47,31 +53,57 @@ def run(args: argparse.Namespace) -> int:
     return ExitCode.PROBLEMS if report.problems else ExitCode.OK
 
 
-class _progress:
-    """A progress bar on standard error while the grid runs, only when that is a terminal."""
+def _list(format: str, lang: str) -> int:
+    from ...check.run import codes
 
-    def __init__(self, lang: str):
+    if format == "json":
+        from ...render.json import dumps
+
+        sys.stdout.write(dumps(codes(lang)))
+    else:
+        from ...render.check_report import codes_table
+
+        sys.stdout.write(codes_table(codes(lang), lang))
+    return 0
+
+
+class _progress:
+    """On standard error, while the check runs, what it checks and how far the grid is: only when
+    that is a terminal (nothing on a pipe or a dumb terminal)."""
+
+    def __init__(self, lang: str, stream=None):
         self.lang = lang
+        self.stream = stream or sys.stderr
         self.bar = None
         self.task = None
 
     def __enter__(self):
         import os
 
-        if not sys.stderr.isatty() or os.environ.get("TERM") == "dumb":
+        if not self.stream.isatty() or os.environ.get("TERM") == "dumb":
             return None
-        from rich.progress import Progress
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
 
-        from ...i18n import t
-        from ...render.terminal import console
+        from ...render.terminal import unguarded
 
-        self.bar = Progress(console=console(stderr=True), transient=True)
+        console = Console(file=unguarded(self.stream), no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
+        self.bar = Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[count]}"),
+            console=console, transient=True,
+        )
         self.bar.start()
-        self.task = self.bar.add_task(t(self.lang, "check.progress"), total=None)
+        self.task = self.bar.add_task("", total=None, count="")
         return self.update
 
-    def update(self, done: int, total: int) -> None:
-        self.bar.update(self.task, completed=done, total=total)
+    def update(self, what: str, done: int | None, total: int | None) -> None:
+        from ...i18n import number
+
+        count = f"{number(self.lang, done or 0)}/{number(self.lang, total)}" if total else ""
+        shown = self.bar.tasks[0].description
+        self.bar.update(self.task, description=what, completed=done or 0, total=total, count=count)
+        if what != shown:  # each step is on the screen at least once, however quick it is
+            self.bar.refresh()
 
     def __exit__(self, *exc) -> None:
         if self.bar is not None:
