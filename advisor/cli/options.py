@@ -46,8 +46,9 @@ def knowledge_from(args: argparse.Namespace):
     return shipped_knowledge()
 
 
-def advisor_from(args: argparse.Namespace):
-    """The advisor of that knowledge base, with the engine --engine names (or the default)."""
+def advisor_from(args: argparse.Namespace, knowledge=None):
+    """The advisor of that knowledge base (or of the one given, loaded already), with the engine
+    --engine names (or the default)."""
     from ..reasoning.pipeline import advisor_for
 
-    return advisor_for(knowledge_from(args), getattr(args, "engine", None))
+    return advisor_for(knowledge or knowledge_from(args), getattr(args, "engine", None))

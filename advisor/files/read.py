@@ -17,13 +17,11 @@ import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
 
 from ..errors import AdvisorError, Problem
-from ..vocabulary import SHARE_ANSWERS
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 32
@@ -31,7 +29,10 @@ MAX_DEPTH = 32
 MAX_NUMBER_CHARS = 100
 
 Loc = tuple  # a path into a document: keys and list indices
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
+
+if TYPE_CHECKING:  # pydantic loads with the first validation: reading the vocabulary does not need it
+    from pydantic import BaseModel, ValidationError
 
 
 @dataclass
@@ -291,6 +292,8 @@ def _json_positions(text: str) -> dict[Loc, tuple[int, int]]:
 
 def validate(model: type[M], document: Document, *, data: Any = None, prefix: Loc = ()) -> M:
     """Validate document data (or a part of it at prefix) against a model; raise all problems."""
+    from pydantic import ValidationError
+
     value = document.data if data is None else data
     if value is None:
         raise AdvisorError(document.problem(prefix, "empty document", hint="see README for the file format"))
@@ -300,7 +303,7 @@ def validate(model: type[M], document: Document, *, data: Any = None, prefix: Lo
         raise AdvisorError(problems_from(error, document, prefix, data=value)) from None
 
 
-def problems_from(error: ValidationError, document: Document, prefix: Loc = (), *, data: Any = None) -> list[Problem]:
+def problems_from(error: "ValidationError", document: Document, prefix: Loc = (), *, data: Any = None) -> list[Problem]:
     """The problems of a validation of ``data`` (by default: the document's data at ``prefix``)."""
     if data is None:
         data = document.data
@@ -308,7 +311,7 @@ def problems_from(error: ValidationError, document: Document, prefix: Loc = (), 
             data = data[part] if isinstance(data, (dict, list)) else None
     problems = []
     for item in error.errors(include_url=False):
-        loc = prefix + _clean_loc(item["loc"], data)
+        loc = prefix + clean_loc(item["loc"], data)
         problems.append(document.problem(loc, _message(item), _hint(item)))
     # pydantic reports one error per union member; keep each (position, field, message) once
     return sorted(set(problems), key=lambda p: (p.line or 0, p.column or 0, p.field or "", p.message))
@@ -385,7 +388,7 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
-def _clean_loc(loc: tuple, data: Any) -> Loc:
+def clean_loc(loc: tuple, data: Any) -> Loc:
     """Drop pydantic's union and validator markers (e.g. 'float', 'literal['unknown']') from loc.
     A part that is a key of the data validated is a field, whatever its name (even 'a[b')."""
     cleaned = []
@@ -402,7 +405,6 @@ def _clean_loc(loc: tuple, data: Any) -> Loc:
     return tuple(cleaned)
 
 
-_SHARES = {(key.split(".", 1)[1],) for key in SHARE_ANSWERS}
 _TYPE_MARKERS = {"str", "int", "float", "bool", "list", "dict", "constrained-str", "none", "tagged-union"}
 
 
@@ -447,8 +449,6 @@ def _hint(item: dict) -> str | None:
         return None  # the message already lists the allowed values
     if kind == "too_short" and item["loc"][:1] == ("goals",):
         return "choose at least one goal: the study's advice is to decide the intended effect first"
-    if kind in ("less_than_equal", "greater_than_equal") and item["loc"][-1:] in _SHARES:
-        return "shares are percentages of all employees, from 0 to 100 (or 'unknown')"
     return None
 
 

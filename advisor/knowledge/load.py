@@ -29,12 +29,14 @@ from ..schema import (
     Rule,
     RuleFile,
     Statement,
+    Vocabulary,
 )
 from ..files.places import default_paths
 from .dependencies import Dependencies
-from ..vocabulary import GOALS, UNKNOWN, answer_choices
+from ..vocabulary import GOALS, RELATIVE_PATH, UNKNOWN, answer_choices, installed, read_vocabulary
 
 _KEY_FIELD = {"parameters": "name", "goals": "goal", "questions": "key"}  # the others have an `id`
+_SECTIONS = tuple(name for name in RuleFile.model_fields if name != "vocabulary")  # the lists of items
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ class Knowledge:
     parameters: dict[str, Parameter]
     goal_profiles: dict[str, GoalProfile]
     questions: list[Question]
+    vocabulary: Vocabulary  # the answers format's words: the installed advisor's (see _check_vocabulary)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)  # (section, id) -> origin
     paths: tuple[str, str] = ("", "")
     name: str = ""  # unique per loaded knowledge base: the engine registers its ruleset under it
@@ -152,7 +155,8 @@ def load_knowledge(findings: str | Path | None = None, rules: str | Path | None 
     files = sorted(rules_path.glob("*.yaml")) + sorted(rules_path.glob("*/*.yaml"))
     if not files:
         raise AdvisorError(Problem(source=str(rules_path), message="no .yaml files found"))
-    merged: dict[str, list] = {section: [] for section in RuleFile.model_fields}
+    merged: dict[str, list] = {section: [] for section in _SECTIONS}
+    vocabularies: list[tuple[Path, Document, Vocabulary]] = []
     # read_bytes, not Path.read_bytes: a FIFO, /dev/zero or a huge file is refused before reading
     digest = hashlib.sha256(read_bytes(findings_path)[0])
     for path in files:
@@ -163,13 +167,17 @@ def load_knowledge(findings: str | Path | None = None, rules: str | Path | None 
         except AdvisorError as error:
             problems.extend(error.problems)
             continue
-        for section in RuleFile.model_fields:
+        for section in _SECTIONS:
             for index, item in enumerate(getattr(rule_file, section)):
                 key = getattr(item, _KEY_FIELD.get(section, "id"))
                 _register(origins, problems, section, key, Origin(document, (section, index)))
                 merged[section].append(item)
+        if rule_file.vocabulary is not None:
+            vocabularies.append((path, document, rule_file.vocabulary))
     if problems:
         raise AdvisorError(problems)
+    vocabulary, vocabulary_doc = _check_vocabulary(vocabularies, rules_path)
+    origins[("vocabulary", "vocabulary")] = Origin(vocabulary_doc, ("vocabulary",))
 
     knowledge = Knowledge(
         version=f"{findings_file.knowledge_version}+{digest.hexdigest()[:12]}",
@@ -180,6 +188,7 @@ def load_knowledge(findings: str | Path | None = None, rules: str | Path | None 
         parameters={p.name: p for p in merged["parameters"]},
         goal_profiles={g.goal: g for g in merged["goals"]},
         questions=merged["questions"],
+        vocabulary=vocabulary,
         origins=origins,
         paths=(str(findings_path), str(rules_path)),
     )
@@ -187,6 +196,39 @@ def load_knowledge(findings: str | Path | None = None, rules: str | Path | None 
     if problems:
         raise AdvisorError(problems)
     return knowledge
+
+
+def _check_vocabulary(found: list[tuple[Path, Document, Vocabulary]], rules_path: Path) -> tuple[Vocabulary, Document]:
+    """The vocabulary of the rules: theirs (catalog/vocabulary.yaml), or the installed one for a
+    rule set without one. The answers format is built from the installed vocabulary, so a rule set
+    whose vocabulary differs from it would read answers it cannot mean: refused."""
+    if len(found) > 1:
+        first = found[0][1]
+        raise AdvisorError(
+            [
+                document.problem(("vocabulary",), "a second vocabulary", hint=f"the vocabulary is one section, in {first.source}")
+                for _, document, _ in found[1:]
+            ]
+        )
+    if not found:
+        path = rules_path / RELATIVE_PATH
+        if path.exists():  # there, but without a vocabulary section: say so rather than use another
+            raise AdvisorError(Problem(source=str(path), field="vocabulary", message="required field is missing"))
+        document = load_document(default_paths()[1] / RELATIVE_PATH)
+        return validate(RuleFile, document).vocabulary, document  # type: ignore[return-value]
+    path, document, model = found[0]
+    differences = installed().differences(read_vocabulary(path))
+    if differences:
+        raise AdvisorError(
+            document.problem(
+                ("vocabulary",),
+                "the vocabulary differs from the installed advisor's: " + "; ".join(differences),
+                hint="the answers format is built from the vocabulary, so it belongs to the installed advisor: "
+                "change rules/catalog/vocabulary.yaml where the advisor is installed (an editable install, "
+                "pip install -e ., reads it from the source tree), or copy the installed one here",
+            )
+        )
+    return model, document
 
 
 def _register(origins: dict, problems: list, section: str, key: str, origin: Origin) -> None:
@@ -220,6 +262,18 @@ def cross_check(knowledge: Knowledge) -> list[Problem]:
             problems.append(
                 Problem(source=knowledge.paths[1], field="goals", message=f"no goal profile for {goal!r}")
             )
+    vocabulary_origin = knowledge.origin("vocabulary", "vocabulary")
+    for index, term in enumerate(knowledge.vocabulary.usage):
+        for band, name in enumerate(term.bands or ()):  # the marks the workshop and the questionnaire cut a share at
+            parameter = knowledge.parameters.get(name)
+            if parameter is None or not isinstance(parameter.value, (int, float)):
+                problems.append(
+                    vocabulary_origin.problem(
+                        ("usage", index, "bands", band),
+                        f"unknown parameter {name!r}" if parameter is None else f"parameter {name!r} is not a number",
+                        hint="a share's bands name two numeric parameters of rules/catalog/parameters.yaml",
+                    )
+                )
     for profile in knowledge.goal_profiles.values():
         origin = knowledge.origin("goals", profile.goal)
         for index, ref in enumerate(profile.findings):

@@ -86,4 +86,4 @@ def run_questionnaire(
 
     from ..answers.read import parse_answers
 
-    return parse_answers(final_answers(progress, keys))
+    return parse_answers(final_answers(progress, keys), source="questionnaire", lang=lang, knowledge=flow_for().knowledge)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
-from ..i18n import answer_label, t
-from ..vocabulary import ANSWER_KEYS
+from ..i18n import t
+from ..vocabulary import ANSWER_KEYS, answer_label
 from .asking import ASK, GoalsView, ask_goals
 from .prompts import BACK, Prompter
 from .state import Progress

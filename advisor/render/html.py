@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from ..i18n import answer_label, lever, t
+from ..i18n import t
+from ..vocabulary import answer_label, lever_label
 from ..schema import Advice
 from .markdown import cited, evidence_line, goal_labels, inferred_lines, note_line
 
@@ -69,7 +70,7 @@ def render_advice_html(advice: Advice, *, organisation: str | None = None, quote
             f"<p>{escape(rec.summary)}</p>",
             *([f"<p><strong>{escape(t(lang, 'basis.conclusion'))}</strong></p>"] if rec.basis == "conclusion" else []),
             f"<p><strong>{escape(t(lang, 'steer_on'))}:</strong> "
-            + escape(", ".join(lever(lang, name) for name in rec.levers))
+            + escape(", ".join(lever_label(lang, name) for name in rec.levers))
             + "</p>",
             f"<p><strong>{escape(t(lang, 'evidence'))}:</strong></p>",
             "<ul>",

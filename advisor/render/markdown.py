@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..i18n import answer_label, lever, t
+from ..i18n import t
+from ..vocabulary import answer_label, lever_label
 from ..schema import Advice, Evidence
 from .escape import markdown_text
 
@@ -22,7 +23,7 @@ def evidence_line(evidence: Evidence, lang: str, labels: dict[str, str]) -> str:
     if evidence.kind == "finding":
         construct = labels.get(evidence.construct or "", evidence.construct)
         relation = relation_text(evidence.relation or "none", evidence.inferred, lang)
-        what = f"{construct} × {lever(lang, evidence.usage or '')}: {relation}"
+        what = f"{construct} × {lever_label(lang, evidence.usage or '')}: {relation}"
         if evidence.strength:
             what += f"; {t(lang, 'strength')}: {evidence.strength}"
     else:
@@ -68,7 +69,7 @@ def render_markdown(advice: Advice, *, organisation: str | None = None, quotes: 
         out += [f"### {rec.priority}. {rec.title}", "", f"*{status}* · {goals}", "", rec.summary, ""]
         if rec.basis == "conclusion":
             out += [f"**{t(lang, 'basis.conclusion')}**", ""]
-        out += [f"**{t(lang, 'steer_on')}:** " + ", ".join(lever(lang, name) for name in rec.levers), ""]
+        out += [f"**{t(lang, 'steer_on')}:** " + ", ".join(lever_label(lang, name) for name in rec.levers), ""]
         out += [f"**{t(lang, 'evidence')}:**", ""]
         for evidence in rec.evidence:
             out.append(f"- `{evidence_line(evidence, lang, labels)}`: {evidence.summary}")

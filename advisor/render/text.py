@@ -9,7 +9,8 @@ from rich.panel import Panel
 from rich.rule import Rule
 from rich.text import Text
 
-from ..i18n import answer_label, lever, t
+from ..i18n import t
+from ..vocabulary import answer_label, lever_label
 from ..schema import Advice
 from .markdown import cited, evidence_line, goal_labels, inferred_lines, note_line
 
@@ -72,7 +73,7 @@ def _recommendation(rec, lang: str, labels: dict[str, str], quotes: bool) -> Pan
     body += [
         Text(""),
         Text.assemble((t(lang, "serves") + ": ", "bold"), ", ".join(labels[g] for g in rec.goals)),
-        Text.assemble((t(lang, "steer_on") + ": ", "bold"), ", ".join(lever(lang, n) for n in rec.levers)),
+        Text.assemble((t(lang, "steer_on") + ": ", "bold"), ", ".join(lever_label(lang, n) for n in rec.levers)),
         Text(""),
         Text(t(lang, "evidence"), style="bold"),
     ]

@@ -8,6 +8,7 @@ from pydantic import Field, StringConstraints, model_validator
 
 from ..vocabulary import GOALS, UNKNOWN
 from .base import AnswerKey, Basis, Goal, Id, Lang, Lever, Model, Name, NonEmpty, Relation, StatementKind, Status, Text
+from .vocabulary import Vocabulary
 
 __all__ = ['Choice', 'Conclusion', 'Example', 'Finding', 'FindingsFile', 'GoalProfile', 'ListOperand', 'Notice', 'Operand', 'ParamRef', 'Parameter', 'Pattern', 'PatternRef', 'QUESTION_KINDS', 'Question', 'Recommendation', 'Rule', 'RuleFile', 'Scalar', 'Source', 'Statement', 'TESTS']
 
@@ -325,3 +326,4 @@ class RuleFile(Model):
     parameters: list[Parameter] = []
     goals: list[GoalProfile] = []
     questions: list[Question] = []
+    vocabulary: Vocabulary | None = None  # in one file only: catalog/vocabulary.yaml

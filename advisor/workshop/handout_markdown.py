@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..i18n import lever, t, tn
+from ..i18n import t, tn
+from ..vocabulary import lever_label
 from ..render.escape import markdown_text
 from ..render.markdown import cited
 from . import handout, labels
@@ -57,8 +58,8 @@ def _strategy(summary: WorkshopSummary) -> list[str]:
     lang = summary.lang
     out = []
     for item in summary.advice.strategy:
-        steer = ", ".join(lever(lang, name) for name in item.steer_on)
-        suggested = ", ".join(lever(lang, name) for name in item.suggested)
+        steer = ", ".join(lever_label(lang, name) for name in item.steer_on)
+        suggested = ", ".join(lever_label(lang, name) for name in item.suggested)
         line = f"- **{item.label}**: {item.text}" + (f" _{t(lang, 'steer_on')}: {steer}._" if steer else "")
         out.append(line + (f" _{t(lang, 'suggested')}: {suggested}._" if suggested else ""))
     return out + [""]
@@ -72,7 +73,7 @@ def _recommendations(summary: WorkshopSummary) -> list[str]:
         out += [t(lang, "no_recommendations"), ""]
     for number, rec in enumerate(advice.recommendations, 1):
         goals = ", ".join(summary.goal_label(goal) for goal in rec.goals)
-        levers = ", ".join(lever(lang, name) for name in rec.levers)
+        levers = ", ".join(lever_label(lang, name) for name in rec.levers)
         out += [f"### {number}. {rec.title} ({t(lang, 'status.' + rec.status)})", "", rec.summary, ""]
         if rec.basis == "conclusion":
             out += [f"**{t(lang, 'basis.conclusion')}**", ""]

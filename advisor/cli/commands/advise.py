@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..options import add_answers_argument, add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, resolve_lang
-
+from ..options import add_answers_argument, add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, knowledge_from, resolve_lang
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,8 +21,9 @@ def run(args: argparse.Namespace) -> int:
     from ...answers.read import load_answers
 
     lang = resolve_lang(args)
-    answers = load_answers(args.answers)
-    advice = advisor_from(args).advise(answers, lang)
+    knowledge = knowledge_from(args)
+    answers = load_answers(args.answers, lang=lang, knowledge=knowledge)
+    advice = advisor_from(args, knowledge).advise(answers, lang)
     organisation = answers.organisation.name if answers.organisation else None
     write_advice(advice, args.format, organisation=organisation, quotes=args.quotes)
     return 0

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ..options import add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, resolve_lang
+from ..options import add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, knowledge_from, resolve_lang
 
 
 
@@ -39,14 +39,15 @@ def run(args: argparse.Namespace) -> int:
     if not args.input or not args.out:
         raise AdvisorError("batch needs an INPUT and --out DIR", hint="advisor batch answers.csv --out advice/ (advisor batch --template prints a CSV to start from)")
     lang = resolve_lang(args)
-    source = open_input(args.input)
+    knowledge = knowledge_from(args)
+    source = open_input(args.input, lang=lang, knowledge=knowledge)
     if source.kind == "folder" and Path(args.out).resolve() == source.path.resolve():
         raise AdvisorError("--out must not be the input folder", hint="the advice files would be read as answers next time")
     for name in SUMMARY_FILES:
         written = Path(args.out) / name
         if source.kind != "folder" and written.exists() and os.path.samefile(written, source.path):
             raise AdvisorError(f"the run would write {name} over its own input", hint="give another --out folder, or rename the input")
-    advisor = advisor_from(args)
+    advisor = advisor_from(args, knowledge)
     out = ensure_directory(args.out)
     remove_stale_temporaries(out)  # left by a run that was killed
     for warning in source.warnings:

@@ -95,7 +95,7 @@ def add(args: argparse.Namespace) -> int:
         try:
             if args.team_from_filename:
                 team = _team_from_filename(name, lang)
-            answers = load_answers(name)
+            answers = load_answers(name, lang=lang)
         except AdvisorError as error:  # report it, and go on with the other files
             problems += error.problems
             continue
