@@ -20,8 +20,6 @@ from .errors import AdvisorError, Problem
 # How the study reports a relation: part of the findings' format, not of the answers'.
 RELATIONS = ("positive", "none", "not_shown")
 UNKNOWN = "unknown"  # every usage and purpose answer may be unknown
-KINDS = ("share", "frequency", "level")  # what an answer holds: a percentage, a frequency, a purpose level
-SECTIONS = ("usage", "purposes")  # where the answers sit in the answers document
 RELATIVE_PATH = Path("catalog") / "vocabulary.yaml"  # inside a rules directory
 
 
@@ -37,7 +35,7 @@ class Answer:
 
     key: str  # dotted: usage.active_share, purposes.ideas
     lever: str  # active_breadth, ideas
-    kind: str  # one of KINDS
+    kind: str  # share (a percentage of employees), frequency, or level (a purpose level)
     bands: tuple[str, str] | None  # a share: the parameters of its low and high mark
     label: Mapping[str, str]  # the lever's name in each language
     answer_label: Mapping[str, str]  # the answer's name in each language
@@ -76,29 +74,25 @@ class Vocabulary:
 
     def differences(self, other: "Vocabulary") -> list[str]:
         """How other differs from this vocabulary, one line per part, in plain words."""
-        found = []
-        parts = (
-            ("goals", self.goals, other.goals),
-            ("answers", self.answer_keys, other.answer_keys),
-            ("levers", tuple(a.lever for a in self.answers), tuple(a.lever for a in other.answers)),
-            ("kinds", tuple(a.kind for a in self.answers), tuple(a.kind for a in other.answers)),
-            ("bands", tuple(a.bands for a in self.answers), tuple(a.bands for a in other.answers)),
-            ("frequencies", tuple(x.value for x in self.frequencies), tuple(x.value for x in other.frequencies)),
-            ("purpose levels", tuple(x.value for x in self.purpose_levels), tuple(x.value for x in other.purpose_levels)),
-        )
-        for name, mine, theirs in parts:
-            if mine != theirs:
-                added = [str(x) for x in theirs if x not in mine]
-                missing = [str(x) for x in mine if x not in theirs]
-                detail = "; ".join(
-                    part
-                    for part in (
-                        f"not installed: {', '.join(added)}" if added else "",
-                        f"missing: {', '.join(missing)}" if missing else "",
-                    )
-                    if part
-                ) or "another order"
-                found.append(f"{name}: {detail}")
+        found: list[str] = []
+
+        def listed(name: str, mine: tuple, theirs: tuple) -> None:
+            added = [str(x) for x in theirs if x not in mine]
+            missing = [str(x) for x in mine if x not in theirs]
+            parts = ([f"not installed: {', '.join(added)}"] if added else []) + ([f"missing: {', '.join(missing)}"] if missing else [])
+            if parts or mine != theirs:
+                found.append(f"{name}: {'; '.join(parts) or 'another order'}")
+
+        listed("goals", self.goals, other.goals)
+        listed("answers", self.answer_keys, other.answer_keys)
+        theirs = {answer.key: answer for answer in other.answers}
+        for answer in self.answers:
+            twin = theirs.get(answer.key)
+            for part in ("lever", "kind", "bands"):
+                if twin is not None and getattr(twin, part) != getattr(answer, part):
+                    found.append(f"{answer.key}: {part} {getattr(twin, part)!r}, installed {getattr(answer, part)!r}")
+        listed("frequencies", tuple(x.value for x in self.frequencies), tuple(x.value for x in other.frequencies))
+        listed("purpose levels", tuple(x.value for x in self.purpose_levels), tuple(x.value for x in other.purpose_levels))
         if not found and self != other:
             found.append("labels: the names in some language differ")
         return found

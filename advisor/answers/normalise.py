@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Any
+from functools import cache
+from typing import Any, Callable
 
 from ..errors import Problem
 from ..files.read import Document
@@ -35,29 +36,49 @@ NAME_MAX = 200  # characters of an organisation's name (schema: Organisation)
 _GOAL_SEPARATORS = re.compile(r"[;,|]")
 
 
-def normalise(document: Document, lang: str, spellings: Spellings) -> tuple[dict[str, Any] | None, list[Problem]]:
+Spelled = Callable[[], Spellings]  # the spellings, looked up only for a value not written as the format names it
+
+
+def normalise(document: Document, lang: str, spellings: Spelled) -> tuple[dict[str, Any] | None, list[Problem]]:
     """The answers document as the format has it, and the problems found (none: it can be validated)."""
     reader = _Reader(document, lang, spellings)
     return reader.answers(), reader.problems
 
 
-def read_goals(values: Any, document: Document, lang: str, spellings: Spellings) -> tuple[list[str], list[Problem]]:
+def read_goals(values: Any, document: Document, lang: str, spellings: Spelled) -> tuple[list[str], list[Problem]]:
     """Goals given on their own (a list, or text separated by ; , or |), e.g. by a command's option."""
     reader = _Reader(document, lang, spellings)
     return reader.goals(values), reader.problems
 
 
-def goal_of(text: Any, spellings: Spellings) -> str | None:
-    """The goal a word names (its name, or its label in any language), or None."""
-    return spellings.goals.read(text) if isinstance(text, str) else None
+@cache
+def _format() -> tuple[frozenset, dict[str, dict[str, Any]], dict[str, frozenset]]:
+    """The names of the installed vocabulary: the goals, each section's answers, each kind's values."""
+    vocabulary = installed()
+    sections: dict[str, dict[str, Any]] = {}
+    for answer in vocabulary.answers:
+        sections.setdefault(answer.section, {})[answer.name] = answer
+    values = {kind: frozenset(level.value for level in vocabulary.levels(kind)) | {UNKNOWN} for kind in ("frequency", "level")}
+    return frozenset(vocabulary.goals), sections, values
 
 
 class _Reader:
-    def __init__(self, document: Document, lang: str, spellings: Spellings):
+    def __init__(self, document: Document, lang: str, spellings: Spelled):
         self.document = document
         self.lang = lang
-        self.spellings = spellings
+        self._spellings = spellings
         self.problems: list[Problem] = []
+        self.goal_names, self.sections, self.values = _format()
+
+    @property
+    def spellings(self) -> Spellings:
+        return self._spellings()
+
+    def goal_of(self, text: Any) -> str | None:
+        """The goal a word names (its name, or its label in any language), or None."""
+        if isinstance(text, str) and text in self.goal_names:
+            return text
+        return self.spellings.goals.read(text) if isinstance(text, str) else None
 
     def problem(self, loc: tuple, message: str, hint: str | None = None, /, **values: Any) -> None:
         """A problem at loc: the catalog's message (by its key) with values filled in, and a hint."""
@@ -123,14 +144,14 @@ class _Reader:
         return goals
 
     def goal(self, loc: tuple, item: Any, *, words_allowed: bool) -> list[str]:
-        words = self.spellings.goals
-        found = goal_of(item, self.spellings)
+        found = self.goal_of(item)
         if found:
             return [found]
         if words_allowed and isinstance(item, str) and len(item.split()) > 1:  # "alignment engagement"
-            several = [goal_of(word, self.spellings) for word in item.split()]
+            several = [self.goal_of(word) for word in item.split()]
             if all(several):
                 return several  # type: ignore[return-value]
+        words = self.spellings.goals
         hint = self.boolean_hint(item) or self.suggestion(words, item, t(self.lang, "answers.goals_list", names=", ".join(words.values)))
         self.problem(loc, "answers.goal_unknown", hint, value=self.shown(item))
         return []
@@ -143,7 +164,7 @@ class _Reader:
         if not isinstance(value, dict):
             self.problem((section,), "answers.not_fields", t(self.lang, "answers.docs.hint"), kind=self.kind(value))
             return {}
-        answers = {answer.name: answer for answer in installed().answers if answer.section == section}
+        answers = self.sections.get(section, {})
         found: dict[str, Any] = {}
         for name, raw in value.items():
             answer = answers.get(name)
@@ -151,7 +172,11 @@ class _Reader:
                 self.unknown_field((section, name), name, list(answers))
                 continue
             loc = (section, name)
-            if raw is None or (isinstance(raw, str) and not raw.strip()) or (isinstance(raw, str) and self.spellings.is_unknown(raw)):
+            if raw is None or raw == UNKNOWN:
+                found[name] = UNKNOWN
+            elif answer.kind != "share" and isinstance(raw, str) and raw in self.values[answer.kind]:
+                found[name] = raw  # as the format names it
+            elif isinstance(raw, str) and (not raw.strip() or self.spellings.is_unknown(raw)):
                 found[name] = UNKNOWN
             elif answer.kind == "share":
                 found[name] = self.share(loc, answer.key, raw)

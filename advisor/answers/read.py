@@ -35,7 +35,7 @@ def read_answers(document: Document, *, lang: str = "en", knowledge=None) -> Ans
     from .messages import problems_of
     from .normalise import normalise
 
-    data, problems = normalise(document, lang, spellings(knowledge))
+    data, problems = normalise(document, lang, lambda: spellings(knowledge))
     if problems:
         raise AdvisorError(problems)
     try:
@@ -48,7 +48,7 @@ def goals_from_options(values: list[str], option: str, lang: str = "en", knowled
     """The goals named by a command's options (`--goal`), in any spelling an answers file accepts."""
     from .normalise import read_goals
 
-    goals, problems = read_goals(values, Document(source=option, data=None), lang, spellings(knowledge))
+    goals, problems = read_goals(values, Document(source=option, data=None), lang, lambda: spellings(knowledge))
     if problems:
         raise AdvisorError(problems)
     return goals
