@@ -6,6 +6,7 @@ from ..i18n import t
 from ..vocabulary import answer_label, lever_label
 from ..schema import Advice, Evidence
 from .escape import markdown_text
+from .measured import measured_lines
 
 
 def goal_labels(advice: Advice) -> dict[str, str]:
@@ -82,13 +83,18 @@ def render_markdown(advice: Advice, *, organisation: str | None = None, quotes: 
         out += ["", f"<sub>{t(lang, 'rules')}: {', '.join(rec.rules)}</sub>", ""]
     if advice.recommendations:
         out += [f"_{t(lang, 'heuristics')}_", ""]
+    measured = measured_lines(advice)
     for heading, notices in (("warnings", advice.warnings), ("caveats", advice.caveats)):
-        if not notices:
+        extra = measured if heading == "caveats" else []
+        if not notices and not extra:
             continue
         out += [f"## {t(lang, heading)}", ""]
         for notice in notices:
             out.append(f"- {notice.text} <sub>({cited(notice.evidence, lang)})</sub>")
             out += [f"  - _{line}_" for line in inferred_lines(notice.evidence, lang)]
+        if extra:  # measured usage: said beside the correlation caveat
+            out.append(f"- {markdown_text(extra[0])}")
+            out += [f"  - {markdown_text(line)}" for line in extra[1:]]
         out.append("")
     if advice.unknowns:
         out += [f"## {t(lang, 'unknowns')}", ""]

@@ -13,6 +13,7 @@ from ..i18n import t
 from ..vocabulary import answer_label, lever_label
 from ..schema import Advice
 from .markdown import cited, evidence_line, goal_labels, inferred_lines, note_line
+from .measured import measured_lines
 
 STATUS_STYLE = {"gap": "bold yellow", "sustain": "bold green"}
 
@@ -35,11 +36,13 @@ def render_text(advice: Advice, console: Console, *, organisation: str | None = 
     if advice.recommendations:
         console.print(Padding(Text(t(lang, "heuristics"), style="dim"), (0, 0, 0, 2)))
         console.print()
+    measured = measured_lines(advice)
     for heading, notices, style in (
         ("warnings", advice.warnings, "yellow"),
         ("caveats", advice.caveats, "blue"),
     ):
-        if not notices:
+        extra = measured if heading == "caveats" else []
+        if not notices and not extra:
             continue
         console.print(Text(t(lang, heading), style="bold underline"))
         for notice in notices:
@@ -48,6 +51,8 @@ def render_text(advice: Advice, console: Console, *, organisation: str | None = 
             console.print(Padding(line, (0, 0, 0, 2)))
             for inferred in inferred_lines(notice.evidence, lang):
                 console.print(Padding(Text(inferred, style="dim"), (0, 0, 0, 4)))
+        for index, line in enumerate(extra):  # measured usage: said beside the correlation caveat
+            console.print(Padding(Text.assemble(("i ", style), line) if index == 0 else Text(line, style="dim"), (0, 0, 0, 2 if index == 0 else 4)))
         console.print()
     if advice.unknowns:
         console.print(Text(t(lang, "unknowns"), style="bold underline"))

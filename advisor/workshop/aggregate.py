@@ -74,7 +74,13 @@ def group_answers(responses: Sequence[Answers], min_group_size: int) -> Answers:
     for key, value in values.items():
         section, name = key.split(".", 1)
         data[section][name] = value
-    return Answers.model_validate(data)
+    group = Answers.model_validate(data)
+    # usage measured from one export for every response (workshop add --usage-from) is the
+    # group's too, and its advice says so; each response's own differences stay its own
+    blocks = [answers.measured.model_copy(update={"differences": None}) if answers.measured else None for answers in responses]
+    if blocks and blocks[0] is not None and all(block == blocks[0] for block in blocks):
+        group = group.model_copy(update={"measured": blocks[0]})
+    return group
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from html import escape
 from ..i18n import t, tn
 from ..vocabulary import lever_label
 from ..render.markdown import cited
+from ..render.measured import measured_lines
 from . import handout, labels
 from .summary import WorkshopSummary
 from .svg import bar_chart
@@ -254,9 +255,10 @@ def _evidence(summary: WorkshopSummary) -> list[str]:
 def _caveats(summary: WorkshopSummary) -> list[str]:
     lang = summary.lang
     out = _open(summary, "caveats")
-    if summary.advice is not None and summary.advice.caveats:
+    if summary.advice is not None and (summary.advice.caveats or summary.advice.measured):
         out.append("<ul>")
         out += [f"<li>{escape(notice.text)}</li>" for notice in summary.advice.caveats]
+        out += [f"<li>{escape(line)}</li>" for line in measured_lines(summary.advice)]
         out.append("</ul>")
     out += [f"<h3>{escape(t(lang, 'workshop.section.method'))}</h3>", "<ul>"]
     out += [f"<li>{escape(line)}</li>" for line in handout.method(summary)]

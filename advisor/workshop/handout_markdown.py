@@ -6,6 +6,7 @@ from ..i18n import t, tn
 from ..vocabulary import lever_label
 from ..render.escape import markdown_text
 from ..render.markdown import cited
+from ..render.measured import measured_lines
 from . import handout, labels
 from .summary import WorkshopSummary
 
@@ -136,8 +137,9 @@ def _evidence(summary: WorkshopSummary) -> list[str]:
 def _caveats(summary: WorkshopSummary) -> list[str]:
     lang = summary.lang
     out: list[str] = []
-    if summary.advice is not None and summary.advice.caveats:
-        out += [f"- {notice.text}" for notice in summary.advice.caveats] + [""]
+    if summary.advice is not None and (summary.advice.caveats or summary.advice.measured):
+        out += [f"- {notice.text}" for notice in summary.advice.caveats]
+        out += [f"- {markdown_text(line)}" for line in measured_lines(summary.advice)] + [""]
     out += [f"### {t(lang, 'workshop.section.method')}", ""]
     out += [f"- {line}" for line in handout.method(summary)]
     return out + [""]
