@@ -62,7 +62,8 @@ class Answers(Model):
     usage: Usage = Usage()  # may be left out: every usage answer is then unknown
     purposes: Purposes = Purposes()
     organisation: Organisation | None = None
-    measured: Measured | None = None  # where the usage was measured (advisor measure); the advice does not read it
+    # where the usage was measured (advisor measure, --usage-from): no rule reads it; the advice carries it
+    measured: Measured | None = None
 
     @field_validator("goals")
     @classmethod
