@@ -8,17 +8,15 @@ CSV columns (``advisor batch --template`` prints them), one respondent per row:
   id          optional; names the advice file (default: row-LINE)
   lang        optional; en or nl (default: --lang)
   goals       required; most important first, separated by ; , | or spaces
-  usage.active_share, usage.passive_share
-              percent of employees, 0-100 ("8", "8.5", "8,5" and "8%" all work)
-  usage.active_frequency, usage.passive_frequency
-              daily, weekly, monthly or less
-  purposes.ideas, purposes.expertise, purposes.processes, purposes.strategy_dialogue,
-  purposes.read_only
-              never, sometimes or often
+  usage.*     one column per usage answer of the vocabulary: a share is a percent of employees,
+              0-100 ("8", "8.5", "8,5" and "8%" all work); a frequency daily, weekly, monthly or less
+  purposes.*  one column per purpose: never, sometimes or often
   organisation.name, organisation.employees
               optional
-An empty cell, or "unknown", is an answer not known. The usage and purpose columns may also be
-named without their prefix (active_share, ideas). Other columns are ignored, with a warning.
+Every cell is read by the one reader of answers (advisor/answers/normalise.py), as an answers
+file is: labels in any language (Weekly, wekelijks, vaak) work too. An empty cell, or "unknown",
+is an answer not known. The usage and purpose columns may also be named without their prefix
+(active_share, ideas). Other columns are ignored, with a warning.
 """
 
 from __future__ import annotations
@@ -32,10 +30,11 @@ from typing import Any, Iterator
 
 from ..errors import AdvisorError, Problem
 from ..i18n import LANGS
-from ..vocabulary import ANSWER_KEYS, SHARE_ANSWERS, UNKNOWN
+from ..vocabulary import ANSWER_KEYS
 
 COLUMNS = ("id", "lang", "goals") + ANSWER_KEYS + ("organisation.name", "organisation.employees")
 ALIASES = {key.split(".", 1)[1]: key for key in ANSWER_KEYS}
+# The example row of --template; an answer of the vocabulary not named here gets an empty cell.
 TEMPLATE_ROW = {
     "id": "respondent-001",
     "lang": "en",
@@ -47,15 +46,12 @@ TEMPLATE_ROW = {
     "purposes.ideas": "never",
     "purposes.expertise": "sometimes",
     "purposes.processes": "never",
-    "purposes.strategy_dialogue": "",
     "purposes.read_only": "often",
     "organisation.name": "Example BV",
     "organisation.employees": "1200",
 }
 ANSWERS_SUFFIXES = (".yaml", ".yml", ".json")
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-_THOUSANDS = re.compile(r"^\d{1,3}([.,]\d{3})+$")
-_WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")  # ASCII digits: "²" passes str.isdigit, not int()
 # Names an advice file may not have: the run's own summary files (summary.json, summary.md,
 # index.html, results.csv, whatever the format), and the device names Windows reserves in any
 # folder, with any extension.
@@ -90,25 +86,28 @@ def template() -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
-    writer.writerow([TEMPLATE_ROW[column] for column in COLUMNS])
+    writer.writerow([TEMPLATE_ROW.get(column, "") for column in COLUMNS])
     return out.getvalue()
 
 
-def open_input(path: str | Path) -> Input:
-    """Look at the input and get ready to read it: by its kind, a folder or the file's suffix."""
+def open_input(path: str | Path, *, lang: str = "en", knowledge=None) -> Input:
+    """Look at the input and get ready to read it: by its kind, a folder or the file's suffix. Rows
+    are read in their own language (a CSV lang column, a request's lang), else in ``lang``, with
+    the spellings of ``knowledge`` (else the shipped one)."""
     path = Path(path)
+    reading = _Reading(lang, knowledge)
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix.lower() in ANSWERS_SUFFIXES and not p.name.startswith("."))
-        return Input("folder", path, len(files), rows=_folder_rows(files))
+        return Input("folder", path, len(files), rows=_folder_rows(files, reading))
     if not path.is_file():
         raise AdvisorError(Problem(source=str(path), message="no such file or folder", hint="check the path"))
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return _open_csv(path)
+        return _open_csv(path, reading)
     if suffix in (".jsonl", ".ndjson"):
         text = _read_text(path)
         lines = text.splitlines()
-        return Input("jsonl", path, sum(1 for line in lines if line.strip()), rows=_jsonl_rows(path, lines))
+        return Input("jsonl", path, sum(1 for line in lines if line.strip()), rows=_jsonl_rows(path, lines, reading))
     raise AdvisorError(
         Problem(
             source=str(path),
@@ -116,6 +115,12 @@ def open_input(path: str | Path) -> Input:
             hint="give a .csv file, a .jsonl file (one answers object per line) or a folder of answers files",
         )
     )
+
+
+@dataclass(frozen=True)
+class _Reading:
+    lang: str  # the run's language (--lang)
+    knowledge: Any  # whose spellings the answers may use (None: the shipped knowledge)
 
 
 def _read_text(path: Path) -> str:
@@ -133,7 +138,7 @@ def _read_text(path: Path) -> str:
 # CSV
 
 
-def _open_csv(path: Path) -> Input:
+def _open_csv(path: Path, reading: _Reading) -> Input:
     text = _read_text(path)
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
@@ -143,7 +148,7 @@ def _open_csv(path: Path) -> Input:
         raise AdvisorError(Problem(source=str(path), line=1, message="empty file", hint="advisor batch --template prints a header"))
     columns, warnings = _columns(header, str(path))
     total = sum(1 for record in reader if any(cell.strip() for cell in record))
-    rows = _csv_rows(path, text, delimiter, columns)
+    rows = _csv_rows(path, text, delimiter, columns, reading)
     return Input("csv", path, total, warnings, rows)
 
 
@@ -174,7 +179,7 @@ def _columns(header: list[str], source: str) -> tuple[list[str | None], list[str
     return columns, warnings
 
 
-def _csv_rows(path: Path, text: str, delimiter: str, columns: list[str | None]) -> Iterator[Row]:
+def _csv_rows(path: Path, text: str, delimiter: str, columns: list[str | None], reading: _Reading) -> Iterator[Row]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     next(reader)
     ids = _Ids()
@@ -187,63 +192,31 @@ def _csv_rows(path: Path, text: str, delimiter: str, columns: list[str | None]) 
         row = Row(start, cells.get("id", ""), str(path))
         if len(record) > len(columns):
             row.problems.append(_problem(row, None, f"{len(record)} cells where the header has {len(columns)}", "check the quoting of this row"))
-        document = _answers_from_cells(cells, row)
+        document = _answers_from_cells(cells)
         row.lang = cells.get("lang") or None
         if row.lang is not None and row.lang not in LANGS:
             row.problems.append(_problem(row, "lang", f"unknown language {row.lang!r}", f"{' or '.join(LANGS)}, or leave it empty"))
         ids.assign(row, f"row-{start:05d}")
-        _validate(row, document)
+        _validate(row, document, reading)
         yield row
 
 
-def _answers_from_cells(cells: dict[str, str], row: Row) -> dict:
-    document: dict[str, Any] = {"goals": [goal for goal in re.split(r"[;,|\s]+", cells.get("goals", "")) if goal]}
-    usage: dict[str, Any] = {}
-    purposes: dict[str, Any] = {}
-    for key in ANSWER_KEYS:
-        cell = cells.get(key, "")
-        section, name = key.split(".", 1)
-        value: Any = UNKNOWN if cell.lower() in ("", UNKNOWN) else cell.lower()
-        if value != UNKNOWN and key in SHARE_ANSWERS:
-            value = _number(cell)
-            if value is None:
-                row.problems.append(_problem(row, key, f"not a number (got {cell!r})", "a percentage from 0 to 100; leave it empty if not known"))
-                value = UNKNOWN
-        (usage if section == "usage" else purposes)[name] = value
-    document["usage"], document["purposes"] = usage, purposes
-    organisation: dict[str, Any] = {}
-    if cells.get("organisation.name"):
-        organisation["name"] = cells["organisation.name"]
-    if cells.get("organisation.employees"):
-        employees = cells["organisation.employees"].replace(" ", "").replace("_", "")
-        if _THOUSANDS.match(employees):
-            employees = re.sub(r"[.,]", "", employees)
-        if _WHOLE_NUMBER.fullmatch(employees):
-            organisation["employees"] = int(employees)
-        else:
-            shown = employees if len(employees) <= 40 else employees[:40] + "…"
-            row.problems.append(_problem(row, "organisation.employees", f"not a whole number (got {shown!r})"))
-    if organisation:
-        document["organisation"] = organisation
+def _answers_from_cells(cells: dict[str, str]) -> dict:
+    """The answers document of a row, its cells as typed: the reader reads them as it reads an
+    answers file. An empty cell is not given (unknown)."""
+    document: dict[str, Any] = {"goals": cells.get("goals", "")}
+    for key, cell in cells.items():
+        if "." in key and cell:
+            section, name = key.split(".", 1)
+            document.setdefault(section, {})[name] = cell
     return document
-
-
-def _number(cell: str) -> int | float | None:
-    text = cell.strip().rstrip("%").strip()
-    if "," in text and "." not in text:
-        text = text.replace(",", ".")  # a decimal comma
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return int(value) if value.is_integer() else value
 
 
 # --------------------------------------------------------------------------------------------
 # JSON lines and folders
 
 
-def _jsonl_rows(path: Path, lines: list[str]) -> Iterator[Row]:
+def _jsonl_rows(path: Path, lines: list[str], reading: _Reading) -> Iterator[Row]:
     from ..protocol.requests import LineError, parse_json, read_request
 
     ids = _Ids()
@@ -252,7 +225,7 @@ def _jsonl_rows(path: Path, lines: list[str]) -> Iterator[Row]:
             continue
         row = Row(number, "", str(path))
         try:
-            request = read_request(parse_json(text.encode("utf-8")), source=str(path))
+            request = read_request(parse_json(text.encode("utf-8")), source=str(path), lang=reading.lang, knowledge=reading.knowledge)
         except LineError as error:
             row.id = "" if error.id is None else str(error.id)
             row.problems = [_at_line(p, row, keep_index=True) for p in error.problems] or [_problem(row, None, error.message)]
@@ -266,14 +239,14 @@ def _jsonl_rows(path: Path, lines: list[str]) -> Iterator[Row]:
         yield row
 
 
-def _folder_rows(files: list[Path]) -> Iterator[Row]:
+def _folder_rows(files: list[Path], reading: _Reading) -> Iterator[Row]:
     from ..answers.read import load_answers
 
     ids = _Ids()
     for number, path in enumerate(files, start=1):
         row = Row(number, path.stem, str(path))
         try:
-            row.answers = load_answers(path)
+            row.answers = load_answers(path, lang=reading.lang, knowledge=reading.knowledge)
         except AdvisorError as error:
             row.problems = list(error.problems)
         ids.assign(row, f"file-{number:05d}")
@@ -309,11 +282,11 @@ class _Ids:
         row.id = safe
 
 
-def _validate(row: Row, document: dict) -> None:
+def _validate(row: Row, document: dict, reading: _Reading) -> None:
     from ..answers.read import parse_answers
 
     try:
-        answers = parse_answers(document, source=row.source)
+        answers = parse_answers(document, source=row.source, lang=row.lang if row.lang in LANGS else reading.lang, knowledge=reading.knowledge)
     except AdvisorError as error:
         row.problems.extend(_at_line(p, row) for p in error.problems)
         return

@@ -60,6 +60,7 @@ CODES: dict[str, Code] = {
         Code("invalid-test", ERROR, "load"),
         Code("incomplete-catalog", ERROR, "load"),
         Code("derive-cycle", ERROR, "load"),
+        Code("vocabulary-differs", ERROR, "load"),
         # checks/citations.py
         Code("uncited-finding", WARNING, "lint"),
         Code("duplicate-pair", ERROR, "lint"),
@@ -78,6 +79,11 @@ CODES: dict[str, Code] = {
         Code("untranslated", WARNING, "lint"),
         Code("translation-mismatch", ERROR, "lint"),
         Code("missing-wording", ERROR, "lint"),
+        # checks/vocabulary.py
+        Code("vocabulary-bands", ERROR, "lint"),
+        Code("ambiguous-spelling", ERROR, "lint"),
+        Code("duplicate-label", ERROR, "lint"),
+        Code("unused-lever", WARNING, "lint"),
         # checks/fidelity.py
         Code("quote-not-verbatim", ERROR, "lint"),
         Code("lever-without-finding", ERROR, "lint"),

@@ -15,7 +15,7 @@ from typing import Sequence
 from .._version import __version__
 from ..errors import AdvisorError, ExitCode
 from ..i18n import LANGS, default_lang, t
-from .options import resolve_lang
+from .options import MEASURE_OPTIONS, add_usage_from_arguments, resolve_lang
 
 # name -> (module, one-line help). Each module has add_arguments(parser) and run(args) -> int.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -55,12 +55,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"advisor {__version__} ({_engine_line()})")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    add_usage_from_arguments(parser, top=True)  # the questionnaire with the usage measured
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (module, help_text) in COMMANDS.items():
         sub = subparsers.add_parser(name, help=help_text, description=help_text)
         sub.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         importlib.import_module(module).add_arguments(sub)
     return parser
+
+
+def _check_top_measuring(argv: list[str], lang: str) -> None:
+    """--usage-from (and its options) before a command: the questionnaire's, not the command's;
+    said before argparse takes the command's name for one more export file."""
+    command = next((index for index, word in enumerate(argv) if word in COMMANDS), None)
+    options = {"--usage-from"} | {"--" + name.replace("_", "-") for name in MEASURE_OPTIONS}
+    if command is not None and any(word.split("=", 1)[0] in options for word in argv[:command]):
+        raise UsageError(t(lang, "usage_from.with_command"), hint=t(lang, "usage_from.with_command_hint"))
 
 
 def _engine_line() -> str:
@@ -100,6 +110,7 @@ def _run(argv: Sequence[str] | None) -> int:
         if argv[:1] == ["--version"] or argv == ["-V"]:  # the fastest path: no parser, no imports
             print(f"advisor {__version__} ({_engine_line()})")
             return ExitCode.OK
+        _check_top_measuring(argv, lang)
         args = build_parser().parse_args(argv)
         lang = resolve_lang(args)
         if args.resume and args.command is not None:

@@ -46,8 +46,97 @@ def knowledge_from(args: argparse.Namespace):
     return shipped_knowledge()
 
 
-def advisor_from(args: argparse.Namespace):
-    """The advisor of that knowledge base, with the engine --engine names (or the default)."""
+def advisor_from(args: argparse.Namespace, knowledge=None):
+    """The advisor of that knowledge base (or of the one given, loaded already), with the engine
+    --engine names (or the default)."""
     from ..reasoning.pipeline import advisor_for
 
-    return advisor_for(knowledge_from(args), getattr(args, "engine", None))
+    return advisor_for(knowledge or knowledge_from(args), getattr(args, "engine", None))
+
+
+# --------------------------------------------------------------------------------------------
+# Measured usage: advisor measure, and --usage-from wherever answers come in
+
+MEASURE_OPTIONS = ("platform", "employees", "columns", "likes_count_as_active")
+
+
+def add_measure_options(parser, *, prefix: str = "", lead: str = "") -> None:
+    """The options of a measurement (advisor measure, --usage-from). prefix: of their names in
+    args, so the top level's do not clash with a command's; lead: said before each help text."""
+    parser.add_argument(
+        "--platform", dest=prefix + "platform", metavar="NAME",
+        help=lead + "viva-engage, teams or slack, instead of recognising the export; with --columns, the name of the platform (e.g. workvivo)",
+    )
+    parser.add_argument(
+        "--employees", dest=prefix + "employees", type=head_count, metavar="N",
+        help=lead + "divide by this head count instead of the people in the export",
+    )
+    parser.add_argument(
+        "--columns", dest=prefix + "columns", metavar="SPEC",
+        help=lead + "read any per-person CSV: posted=COLUMN,read=COLUMN[,liked=COLUMN,user=COLUMN,days=N]",
+    )
+    parser.add_argument(
+        "--likes-count-as-active", dest=prefix + "likes_count_as_active", action="store_true",
+        help=lead + "count people who only liked as active",
+    )
+
+
+def add_usage_from_arguments(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """--usage-from EXPORT...: the usage measured from the platform's own export replaces the
+    answers' (see advisor measure), with the options of a measurement."""
+    prefix = "top_" if top else ""
+    group = parser.add_argument_group("measured usage (see advisor measure)")
+    group.add_argument(
+        "--usage-from", dest=prefix + "usage_from", nargs="+", metavar="EXPORT",
+        help="measure the usage from the platform's own usage export(s) instead of taking the answers' usage",
+    )
+    add_measure_options(group, prefix=prefix, lead="with --usage-from: ")
+
+
+def head_count(text: str) -> int:
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"a head count of 1 or more, got {text!r}")
+    return int(text)
+
+
+def measurement_from(args: argparse.Namespace, lang: str, knowledge=None, *, top: bool = False):
+    """The measurement --usage-from asks for (None without it), its unreadable rows said on
+    standard error; AdvisorError for an export that cannot be measured, or for a measurement
+    option given without --usage-from."""
+    import sys
+
+    from ..errors import AdvisorError
+    from ..i18n import t
+
+    prefix = "top_" if top else ""
+    paths = getattr(args, prefix + "usage_from", None)
+    options = {name: getattr(args, prefix + name, None) for name in MEASURE_OPTIONS}
+    if not paths:
+        for name, value in options.items():
+            if value:
+                option = "--" + name.replace("_", "-")
+                raise AdvisorError(t(lang, "usage_from.alone", option=option), hint=t(lang, "usage_from.alone_hint", option=option))
+        return None
+    from ..measure import measure_exports
+    from ..measure.words import w
+
+    measurement = measure_exports(paths, knowledge=knowledge, lang=lang, **options)
+    for problem in measurement.warnings:
+        print(f"advisor: {w(lang, 'warning')}: {problem.render()}", file=sys.stderr)
+    return measurement
+
+
+def measured_answers(answers, measurement, lang: str, source: str | None = None):
+    """The answers with the measured usage in place of theirs; each answer the export replaced
+    said on standard error (the export wins)."""
+    import sys
+
+    from ..measure.apply import conflicts, with_measured_usage
+    from ..measure.words import w
+    from ..render.measured import difference_line
+
+    answers = with_measured_usage(answers, measurement)
+    for difference in conflicts(answers):
+        where = f"{source}: " if source else ""
+        print(f"advisor: {w(lang, 'warning')}: {where}{difference_line(difference, lang)}", file=sys.stderr)
+    return answers

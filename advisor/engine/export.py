@@ -2,8 +2,9 @@
 
 The document holds the findings and statements of the study, the rules in source form and as
 the compiled durable_rules definitions both engines run, the parameters, the questions, the
-recommendations, notices and goal profiles. It validates against advisor/schema/json/knowledge.schema.json
-(`advisor schema knowledge`), and can be read back with ``KnowledgeExport.model_validate``.
+recommendations, notices and goal profiles, and the vocabulary. It validates against
+advisor/schema/json/knowledge.schema.json (`advisor schema knowledge`), and can be read back with
+``KnowledgeExport.model_validate``.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def export_knowledge(knowledge: Knowledge | None = None) -> KnowledgeExport:
         recommendations=list(knowledge.recommendations.values()),
         notices=list(knowledge.notices.values()),
         goals=list(knowledge.goal_profiles.values()),
+        vocabulary=knowledge.vocabulary,
     )
 
 

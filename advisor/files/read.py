@@ -17,13 +17,11 @@ import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
 
 from ..errors import AdvisorError, Problem
-from ..vocabulary import SHARE_ANSWERS
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 32
@@ -35,7 +33,10 @@ Loc = tuple  # a path into a document: keys and list indices
 UNREADABLE = "unreadable"  # no file, not a regular file, too large, not UTF-8
 INVALID = "invalid-yaml"  # not a YAML (or JSON) document the advisor reads
 SCHEMA = "schema"  # a document that does not fit its model
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
+
+if TYPE_CHECKING:  # pydantic loads with the first validation: reading the vocabulary does not need it
+    from pydantic import BaseModel, ValidationError
 
 
 @dataclass
@@ -315,6 +316,8 @@ def validate(
     """Validate document data (or a part of it at prefix) against a model; raise all problems.
     ``code`` gives each problem its code from pydantic's error type and the field (default:
     "schema"), ``item_id`` the id of what it is about from the field (see problems_from)."""
+    from pydantic import ValidationError
+
     value = document.data if data is None else data
     if value is None:
         raise AdvisorError(document.problem(prefix, "empty document", hint="see README for the file format", code=SCHEMA))
@@ -325,7 +328,7 @@ def validate(
 
 
 def problems_from(
-    error: ValidationError,
+    error: "ValidationError",
     document: Document,
     prefix: Loc = (),
     *,
@@ -341,7 +344,7 @@ def problems_from(
             data = data[part] if isinstance(data, (dict, list)) else None
     problems = []
     for item in error.errors(include_url=False):
-        loc = prefix + _clean_loc(item["loc"], data)
+        loc = prefix + clean_loc(item["loc"], data)
         problems.append(
             document.problem(
                 loc, _message(item), _hint(item),
@@ -423,7 +426,7 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
-def _clean_loc(loc: tuple, data: Any) -> Loc:
+def clean_loc(loc: tuple, data: Any) -> Loc:
     """Drop pydantic's union and validator markers (e.g. 'float', 'literal['unknown']') from loc.
     A part that is a key of the data validated is a field, whatever its name (even 'a[b')."""
     cleaned = []
@@ -440,7 +443,6 @@ def _clean_loc(loc: tuple, data: Any) -> Loc:
     return tuple(cleaned)
 
 
-_SHARES = {(key.split(".", 1)[1],) for key in SHARE_ANSWERS}
 _TYPE_MARKERS = {"str", "int", "float", "bool", "list", "dict", "constrained-str", "none", "tagged-union"}
 
 
@@ -485,8 +487,6 @@ def _hint(item: dict) -> str | None:
         return None  # the message already lists the allowed values
     if kind == "too_short" and item["loc"][:1] == ("goals",):
         return "choose at least one goal: the study's advice is to decide the intended effect first"
-    if kind in ("less_than_equal", "greater_than_equal") and item["loc"][-1:] in _SHARES:
-        return "shares are percentages of all employees, from 0 to 100 (or 'unknown')"
     return None
 
 

@@ -114,22 +114,6 @@ def percent(lang: str, value: float | int) -> str:
     return number(lang, value) + "%"
 
 
-def lever(lang: str, name: str) -> str:
-    """The name of a usage dimension or purpose (a lever) in a language (the name itself if none)."""
-    try:
-        return t(lang, "lever." + name)
-    except KeyError:
-        return name
-
-
-def answer_label(lang: str, key: str) -> str:
-    """The name of an answer (``usage.active_share``) in a language (the key itself if none)."""
-    try:
-        return t(lang, "answer." + key)
-    except KeyError:
-        return key
-
-
 def default_lang(environ: dict[str, str] | None = None) -> str:
     """The language of the locale (LC_ALL, LC_MESSAGES or LANG, the first one set) when the
     advisor speaks it, else English."""

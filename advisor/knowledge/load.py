@@ -32,13 +32,16 @@ from ..schema import (
     Rule,
     RuleFile,
     Statement,
+    Vocabulary,
     Wording,
 )
 from ..files.places import default_paths
 from .dependencies import Dependencies
-from ..vocabulary import GOALS, UNKNOWN, answer_choices
+from ..vocabulary import GOALS, RELATIVE_PATH, UNKNOWN, answer_choices, installed, read_vocabulary
 
 _KEY_FIELD = {"parameters": "name", "goals": "goal", "questions": "key", "wording": "lang"}  # the others have an `id`
+VOCABULARY_DIFFERS = "vocabulary-differs"  # a rule set whose vocabulary is not the installed advisor's
+_SECTIONS = tuple(name for name in RuleFile.model_fields if name != "vocabulary")  # the lists of items
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ class Knowledge:
     parameters: dict[str, Parameter]
     goal_profiles: dict[str, GoalProfile]
     questions: list[Question]
+    vocabulary: Vocabulary  # the answers format's words: the installed advisor's (see _check_vocabulary)
     # how each language words causal claims and names the outcomes (for `advisor check`), by language
     wording: dict[str, Wording] = field(default_factory=dict)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)  # (section, id) -> origin
@@ -164,7 +168,8 @@ def load_knowledge(
     files = sorted(rules_path.glob("*.yaml")) + sorted(rules_path.glob("*/*.yaml"))
     if not files:
         raise AdvisorError(Problem(source=str(rules_path), message=t(lang, "check.unreadable.no_files"), code=UNREADABLE))
-    merged: dict[str, list] = {section: [] for section in RuleFile.model_fields}
+    merged: dict[str, list] = {section: [] for section in _SECTIONS}
+    vocabularies: list[tuple[Path, Document, Vocabulary]] = []
     # read_bytes, not Path.read_bytes: a FIFO, /dev/zero or a huge file is refused before reading
     digest = hashlib.sha256(read_bytes(findings_path)[0])
     for path in files:
@@ -175,13 +180,17 @@ def load_knowledge(
         except AdvisorError as error:
             problems.extend(error.problems)
             continue
-        for section in RuleFile.model_fields:
+        for section in _SECTIONS:
             for index, item in enumerate(getattr(rule_file, section)):
                 key = getattr(item, _KEY_FIELD.get(section, "id"))
                 _register(origins, problems, section, key, Origin(document, (section, index), key), lang)
                 merged[section].append(item)
+        if rule_file.vocabulary is not None:
+            vocabularies.append((path, document, rule_file.vocabulary))
     if problems:
         raise AdvisorError(problems)
+    vocabulary, vocabulary_doc = _check_vocabulary(vocabularies, rules_path, lang)
+    origins[("vocabulary", "vocabulary")] = Origin(vocabulary_doc, ("vocabulary",), "vocabulary")
 
     knowledge = Knowledge(
         version=f"{findings_file.knowledge_version}+{digest.hexdigest()[:12]}",
@@ -192,6 +201,7 @@ def load_knowledge(
         parameters={p.name: p for p in merged["parameters"]},
         goal_profiles={g.goal: g for g in merged["goals"]},
         questions=merged["questions"],
+        vocabulary=vocabulary,
         wording={w.lang: w for w in merged["wording"]},
         origins=origins,
         paths=(str(findings_path), str(rules_path)),
@@ -225,6 +235,52 @@ def _item_id(document: Document) -> Callable[[Loc], str | None]:
         return key if isinstance(key, str) else None
 
     return item_id
+
+
+def _check_vocabulary(
+    found: list[tuple[Path, Document, Vocabulary]], rules_path: Path, lang: str
+) -> tuple[Vocabulary, Document]:
+    """The vocabulary of the rules: theirs (catalog/vocabulary.yaml), or the installed one for a
+    rule set without one. The answers format is built from the installed vocabulary, so a rule set
+    whose vocabulary differs from it would read answers it cannot mean: refused."""
+    if len(found) > 1:
+        first = found[0][1]
+        raise AdvisorError(
+            [
+                document.problem(
+                    ("vocabulary",),
+                    t(lang, "check.vocabulary-differs.second"),
+                    t(lang, "check.vocabulary-differs.second.hint", first=first.source),
+                    code=VOCABULARY_DIFFERS,
+                    id="vocabulary",
+                )
+                for _, document, _ in found[1:]
+            ]
+        )
+    if not found:
+        path = rules_path / RELATIVE_PATH
+        if path.exists():  # there, but without a vocabulary section: say so rather than use another
+            raise AdvisorError(
+                Problem(
+                    source=str(path), field="vocabulary", message=t(lang, "check.schema.vocabulary_missing"),
+                    hint=t(lang, "check.schema.vocabulary_missing.hint"), code="schema",
+                )
+            )
+        document = load_document(default_paths()[1] / RELATIVE_PATH)
+        return validate(RuleFile, document).vocabulary, document  # type: ignore[return-value]
+    path, document, model = found[0]
+    differences = installed().differences(read_vocabulary(path))
+    if differences:
+        raise AdvisorError(
+            document.problem(
+                ("vocabulary",),
+                t(lang, "check.vocabulary-differs", differences="; ".join(differences)),
+                t(lang, "check.vocabulary-differs.hint"),
+                code=VOCABULARY_DIFFERS,
+                id="vocabulary",
+            )
+        )
+    return model, document
 
 
 def _register(origins: dict, problems: list, section: str, key: str, origin: Origin, lang: str) -> None:
@@ -268,6 +324,19 @@ def cross_check(knowledge: Knowledge, lang: str = SOURCE_LANG) -> list[Problem]:
                     hint=t(lang, "check.incomplete-catalog.goal.hint"), code="incomplete-catalog", id=goal,
                 )
             )
+    vocabulary_origin = knowledge.origin("vocabulary", "vocabulary")
+    for index, term in enumerate(knowledge.vocabulary.usage):
+        for band, name in enumerate(term.bands or ()):  # the marks the workshop and the questionnaire cut a share at
+            parameter = knowledge.parameters.get(name)
+            if parameter is None or not isinstance(parameter.value, (int, float)):
+                problems.append(
+                    vocabulary_origin.problem(
+                        ("usage", index, "bands", band),
+                        t(lang, "check.dangling-id.band" if parameter is None else "check.schema.band_not_a_number", name=repr(name)),
+                        t(lang, "check.band.hint"),
+                        code="dangling-id" if parameter is None else "schema",
+                    )
+                )
     for profile in knowledge.goal_profiles.values():
         origin = knowledge.origin("goals", profile.goal)
         for index, ref in enumerate(profile.findings):

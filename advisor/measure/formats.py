@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..schema.measured import PLATFORM_NAMES
 from ..errors import AdvisorError, Problem
 from .words import w
 
@@ -92,7 +93,7 @@ SLACK_NDJSON = Format(  # admin.analytics.getFile type=member: one file per day
     date="date",
 )
 BUILT_IN = (VIVA_ENGAGE_CSV, VIVA_ENGAGE_JSON, TEAMS_CSV, SLACK_NDJSON)
-PLATFORMS = {"viva-engage": "Viva Engage", "teams": "Microsoft Teams", "slack": "Slack"}
+PLATFORMS = PLATFORM_NAMES
 COLUMNS_KEYS = ("posted", "read", "liked", "user", "days")
 COLUMNS_HINT = "--columns posted=COLUMN,read=COLUMN[,liked=COLUMN,user=COLUMN,days=N]"
 

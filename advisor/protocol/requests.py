@@ -80,8 +80,9 @@ def _has_surrogate(value: Any) -> bool:
     return False
 
 
-def read_request(data: Any, source: str = "answers") -> Request:
-    """The request in one parsed line, with its answers validated."""
+def read_request(data: Any, source: str = "answers", *, lang: str = "en", knowledge=None) -> Request:
+    """The request in one parsed line, with its answers read by the one reader of answers, in the
+    request's language (else ``lang``) with the spellings of ``knowledge`` (else the shipped one)."""
     from ..answers.read import parse_answers
 
     if not isinstance(data, dict):
@@ -94,7 +95,8 @@ def read_request(data: Any, source: str = "answers") -> Request:
     if "answers" in data:  # the long form; an answers object never has this key
         from pydantic import ValidationError
 
-        from ..files.read import Document, problems_from
+        from ..answers.messages import problems_of
+        from ..files.read import Document
         from ..schema import Request as RequestModel
 
         request.long_form = True
@@ -102,12 +104,12 @@ def read_request(data: Any, source: str = "answers") -> Request:
         try:
             envelope = RequestModel.model_validate(data)
         except ValidationError as error:
-            problems = problems_from(error, Document(source=source, data=data))
+            problems = problems_of(error, Document(source=source, data=data), data, lang)
             raise LineError("invalid_request", "the request is not valid", problems, request.id) from None
         request.lang = envelope.lang
         answers = envelope.answers
     try:
-        request.answers = parse_answers(answers, source=source)
+        request.answers = parse_answers(answers, source=source, lang=request.lang or lang, knowledge=knowledge)
     except AdvisorError as error:
         raise LineError("invalid_answers", "the answers are not valid", error.problems, request.id) from None
     return request

@@ -31,7 +31,7 @@ class Server:
             return None
         request = None
         try:
-            request = read_request(parse_json(raw), source=f"line {line}")
+            request = read_request(parse_json(raw), source=f"line {line}", lang=self.lang, knowledge=self.advisor.knowledge)
             lang = request.lang or self.lang
             advice = self.advisor.advise(request.answers, lang).model_dump(mode="json")
         except LineError as error:

@@ -28,6 +28,7 @@ def run_questionnaire(
     resume: bool = False,
     input=None,
     output=None,
+    measurement=None,
 ) -> "Answers":
     """Ask the questions and return the answers.
 
@@ -35,6 +36,8 @@ def run_questionnaire(
     state_file: where progress is saved after every answer (None: not saved).
     resume: continue from state_file; when it holds a finished questionnaire, its answers are
     returned without asking. input/output: prompt_toolkit input and output objects (tests).
+    measurement: usage measured from an export (advisor.measure.measure_exports): its figures are
+    shown and their questions not asked, unless the person chooses to correct them.
 
     Raises AdvisorError for a damaged or foreign save file (left untouched) or nothing to resume,
     and KeyboardInterrupt on Ctrl-C, after the answers so far are saved.
@@ -59,6 +62,11 @@ def run_questionnaire(
         progress.lang = lang
     else:
         progress = saves.Progress(lang=lang)
+
+    if measurement is not None:
+        from .measured import start
+
+        start(progress, measurement)
 
     source = KnowledgeSource(knowledge)
     flows: dict[str, Flow] = {}
@@ -85,5 +93,7 @@ def run_questionnaire(
         keys = flow_for().plan(progress.answers["goals"])
 
     from ..answers.read import parse_answers
+    from .measured import complete
 
-    return parse_answers(final_answers(progress, keys))
+    document = complete(final_answers(progress, keys), progress, keys)
+    return parse_answers(document, source="questionnaire", lang=lang, knowledge=flow_for().knowledge)

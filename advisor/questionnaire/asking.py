@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from ..answers.values import MAX_EMPLOYEES, count_from_text, share_from_text
 from ..i18n import t
 from ..vocabulary import UNKNOWN
 from .prompts import BACK, Help, Option, Prompter
@@ -156,15 +157,10 @@ ASK = {"choice": ask_choice, "share": ask_share, "text": ask_text, "number": ask
 
 
 def parse_share(text: str) -> int | float | None:
-    """'8', '8%', '12.5' or '12,5' (a Dutch decimal comma) -> a percentage from 0 to 100."""
-    cleaned = text.strip().rstrip("%").strip().replace(",", ".")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        return None
-    if not 0 <= value <= 100 or value != value:
-        return None
-    return int(value) if value.is_integer() else value
+    """'8', '8%', '12.5' or '12,5' (a Dutch decimal comma) -> a percentage from 0 to 100, read as
+    every channel reads a share (advisor/answers/values.py)."""
+    value = share_from_text(text)
+    return value if value is not None and 0 <= value <= 100 else None
 
 
 def format_share(value: Any, lang: str = "en") -> str:
@@ -175,8 +171,5 @@ def format_share(value: Any, lang: str = "en") -> str:
 
 def parse_count(text: str) -> int | None:
     """'1200', '1.200', '1,200' or '1 200' -> 1200; None unless a whole number from 1 to 10 million."""
-    cleaned = "".join(ch for ch in text if ch not in " .,'_\u00a0")
-    if not cleaned.isdigit():
-        return None
-    value = int(cleaned)
-    return value if 1 <= value <= 10_000_000 else None
+    value = count_from_text(text)
+    return value if value is not None and 1 <= value <= MAX_EMPLOYEES else None

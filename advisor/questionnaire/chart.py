@@ -12,17 +12,10 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from ..i18n import lever, number, t
-from ..vocabulary import FREQUENCIES, LEVERS, PURPOSE_LEVELS, PURPOSES, UNKNOWN
+from ..i18n import number, t
+from ..vocabulary import FREQUENCIES, LEVER_ANSWERS, LEVERS, PURPOSE_LEVELS, UNKNOWN, lever_label
 
 WIDTH = 16  # characters of a full bar
-LEVER_ANSWERS = {
-    "active_breadth": "usage.active_share",
-    "active_frequency": "usage.active_frequency",
-    "passive_breadth": "usage.passive_share",
-    "passive_frequency": "usage.passive_frequency",
-    **{purpose: f"purposes.{purpose}" for purpose in PURPOSES},
-}
 
 
 def level(key: str, value) -> float | None:
@@ -78,7 +71,7 @@ def usage_chart(answers, knowledge, lang: str) -> Group:
             else Text("")
             for goal, steer, suggest in zip(goals, steered, suggested)
         ]
-        table.add_row(lever(lang, name), *marks, bar, shown)
+        table.add_row(lever_label(lang, name), *marks, bar, shown)
     legend = "  ".join(f"{number} {profiles[goal].label.get(lang)}" for number, goal in enumerate(goals, 1))
     return Group(
         Text(t(lang, "chart.title"), style="bold underline"),

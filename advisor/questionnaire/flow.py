@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
-from ..i18n import answer_label, t
-from ..vocabulary import ANSWER_KEYS
+from ..i18n import t
+from ..vocabulary import ANSWER_KEYS, answer_label
 from .asking import ASK, GoalsView, ask_goals
 from .prompts import BACK, Prompter
 from .state import Progress
@@ -87,12 +87,16 @@ def walk(
     flow_for() gives the Flow once the knowledge base is loaded; until then the goals question
     can be asked from its preview.
     """
+    from . import measured
+
     flow: Flow | None = None
     goals = progress.answers.get("goals")
     if goals:
         flow = flow_for()
         _note(prompter, flow.skip_line(goals))
-        keys = flow.plan(goals)
+        if progress.measured is not None:
+            prompter.note(measured.note(progress, prompter.lang))
+        keys = _asked(flow.plan(goals), progress)
         if progress.next in keys:
             position = keys.index(progress.next)
         else:  # the rule set changed since the save: the first question not yet answered
@@ -117,12 +121,22 @@ def walk(
         progress.answers[key] = answer
         if key == "goals":
             goals = answer
-            keys = flow.plan(goals)
             _note(prompter, flow.skip_line(goals))
+            if progress.measured is not None and measured.ask(prompter, progress, flow.plan(goals)) is BACK:
+                continue  # to the goals again
+            keys = _asked(flow.plan(goals), progress)
         position += 1
         progress.next = keys[position] if position < len(keys) else None
         save(progress, flow)
     return keys
+
+
+def _asked(plan: list[str], progress: Progress) -> list[str]:
+    """The plan without the questions a measurement answers (advisor --usage-from)."""
+    from .measured import not_asked
+
+    skipped = not_asked(progress)
+    return [key for key in plan if key not in skipped]
 
 
 def _ask_goals(flow, flow_for, prompter, default, preview):

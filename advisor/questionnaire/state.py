@@ -53,9 +53,12 @@ class Progress:
     complete: bool = False
     knowledge_version: str = ""
     saved_at: str = ""
+    # usage measured from an export (advisor --usage-from): its values, its provenance (the
+    # measured block), the head count given, and whether to use them ("use": None until asked)
+    measured: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data = {
             "format": FORMAT,
             "version": VERSION,
             "saved_at": self.saved_at,
@@ -65,6 +68,9 @@ class Progress:
             "next": self.next,
             "answers": nest(self.answers),
         }
+        if self.measured is not None:  # written only when measured, so other save files stay as they were
+            data["measured"] = self.measured
+        return data
 
 
 def nest(flat: dict[str, Any]) -> dict[str, Any]:
@@ -132,6 +138,14 @@ def peek(path: Path) -> Progress | None:
     for name, ok in _FIELD_CHECKS:
         if name not in data or not ok(data[name]):
             raise _damaged(path, "missing or invalid", field=name)
+    measured = data.get("measured")
+    if measured is not None and not (
+        isinstance(measured, dict)
+        and isinstance(measured.get("usage"), dict)
+        and isinstance(measured.get("provenance"), dict)
+        and measured.get("use") in (None, True, False)
+    ):
+        raise _damaged(path, "missing or invalid", field="measured")
     answers = flatten(data["answers"])
     unknown = sorted(set(answers) - set(QUESTION_KEYS))
     if unknown:
@@ -145,6 +159,7 @@ def peek(path: Path) -> Progress | None:
         complete=data["complete"],
         knowledge_version=data["knowledge_version"],
         saved_at=data["saved_at"],
+        measured=measured,
     )
 
 
@@ -206,12 +221,15 @@ def _local_time_of(saved_at: object) -> bool:
 def check_answers(path: Path, progress: Progress) -> None:
     """Validate the saved answers against the schema, naming the line of a bad one."""
     from ..files.read import load_document, validate
-    from ..schema import Answers
+    from ..schema import Answers, Measured, Usage
 
     document = load_document(path)
     answers = document.data["answers"]
     try:
         validate(Answers, document, data={"usage": {}, **answers}, prefix=("answers",))
+        if progress.measured is not None:  # what a measurement left to use: read back as it was written
+            validate(Usage, document, data=progress.measured["usage"], prefix=("measured", "usage"))
+            validate(Measured, document, data=progress.measured["provenance"], prefix=("measured", "provenance"))
     except AdvisorError as error:
         raise AdvisorError([replace(p, hint=p.hint or _MOVE_AWAY) for p in error.problems]) from None
 

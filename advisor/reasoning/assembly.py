@@ -18,6 +18,8 @@ from ..schema import (
     AdviceRecommendation,
     Answers,
     Evidence,
+    Measured,
+    MeasuredDifference,
     Rule,
     Strategy,
     Tactic,
@@ -70,6 +72,7 @@ def build_advice(knowledge: Knowledge, answers: Answers, firings: Iterable[Firin
         caveats=caveats,
         unknowns=_unknowns(knowledge, answers),
         trace=trace_of(knowledge, fired),
+        measured=_measured(answers),
     )
 
 
@@ -188,6 +191,28 @@ def _strategy(knowledge: Knowledge, goal: str, lang: str) -> Strategy:
         suggested=list(profile.suggested),
         findings=list(profile.findings),
     )
+
+
+def _measured(answers: Answers) -> Measured | None:
+    """The provenance of measured usage, with every figure the answers hold otherwise: corrected
+    by hand, or not measurable from the export (the answers' value is used), besides those the
+    export replaced when it was applied (its value is used)."""
+    measured = answers.measured
+    if measured is None:
+        return None
+    differences = [d for d in (measured.differences or []) if d.used == "measured"]
+    replaced = {d.answer for d in differences}
+    for key in ANSWER_KEYS:
+        section, name = key.split(".", 1)
+        figure = getattr(measured.figures, name, None) if section == "usage" else None
+        if figure is None or key in replaced:
+            continue
+        answered = answers.value(key)
+        if figure.value != answered and answered != UNKNOWN:
+            differences.append(MeasuredDifference(answer=key, measured=figure.value, answered=answered, used="answered"))
+    order = {key: index for index, key in enumerate(ANSWER_KEYS)}
+    differences.sort(key=lambda d: order[d.answer])
+    return measured.model_copy(update={"differences": differences or None})
 
 
 def _unknowns(knowledge: Knowledge, answers: Answers) -> list[Unknown]:

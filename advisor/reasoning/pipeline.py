@@ -44,14 +44,14 @@ class Advisor:
     def advise(self, answers: Answers | dict[str, Any], lang: str = "en") -> Advice:
         """The advice for one set of answers; AdvisorError for invalid answers or language."""
         _check_lang(lang)
-        return self.advice_of(self.consult(parse_answers(answers)), lang)
+        return self.advice_of(self.consult(parse_answers(answers, lang=lang, knowledge=self.knowledge)), lang)
 
     def advice_of(self, consultation: Consultation, lang: str) -> Advice:
         return build_advice(self.knowledge, consultation.answers, consultation.firings, lang)
 
     def fired(self, answers: Answers | dict[str, Any]) -> dict[str, tuple[str, ...]]:
         """Rule id -> the goals it fired for (empty for rules without a goal pattern)."""
-        parsed = parse_answers(answers)
+        parsed = parse_answers(answers, knowledge=self.knowledge)
         fired: dict[str, tuple[str, ...]] = {}
         for firing in self.engine.run(facts_for(parsed)):
             fired[firing.rule] = tuple(dict.fromkeys(fired.get(firing.rule, ()) + firing.goals))

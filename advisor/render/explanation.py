@@ -6,7 +6,8 @@ from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
-from ..i18n import answer_label, t
+from ..i18n import t
+from ..vocabulary import answer_label
 from ..schema import ConclusionTrace, Evidence, Explanation, WhyNot
 from .conditions import add_conditions, needs, rule_label, value_text
 from .markdown import evidence_line, note_line

@@ -6,7 +6,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..i18n import lever, t, tn
+from ..i18n import t, tn
+from ..vocabulary import lever_label
 from ..schema import FindingsTable
 from .markdown import relation_text
 
@@ -29,7 +30,7 @@ def render_findings(table: FindingsTable, console: Console, labels: dict[str, st
     for row in table.findings:
         findings.add_row(
             labels.get(row.construct, row.construct),
-            lever(lang, row.usage),
+            lever_label(lang, row.usage),
             Text(relation_text(row.relation, row.inferred, lang), style=RELATION_STYLE[row.relation]),
             row.strength or "",
             _summary(row.summary, row.id, row.quote if quotes else None, _note(row.note, lang)),
@@ -87,7 +88,7 @@ def findings_markdown(table: FindingsTable, labels: dict[str, str], *, quotes: b
         cells = [
             f"`{row.id}`",
             labels.get(row.construct, row.construct),
-            lever(lang, row.usage),
+            lever_label(lang, row.usage),
             relation_text(row.relation, row.inferred, lang),
             row.strength or "",
             row.summary + (f" _{_note(row.note, lang)}_" if row.note else ""),

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from html import escape
 
-from ..i18n import answer_label, lever, t
+from ..i18n import t
+from ..vocabulary import answer_label, lever_label
 from ..schema import Advice
 from .markdown import cited, evidence_line, goal_labels, inferred_lines, note_line
+from .measured import measured_lines
 
 CSS = """
 body { font-family: system-ui, "Segoe UI", Helvetica, Arial, sans-serif; color: #111; line-height: 1.45;
@@ -69,7 +71,7 @@ def render_advice_html(advice: Advice, *, organisation: str | None = None, quote
             f"<p>{escape(rec.summary)}</p>",
             *([f"<p><strong>{escape(t(lang, 'basis.conclusion'))}</strong></p>"] if rec.basis == "conclusion" else []),
             f"<p><strong>{escape(t(lang, 'steer_on'))}:</strong> "
-            + escape(", ".join(lever(lang, name) for name in rec.levers))
+            + escape(", ".join(lever_label(lang, name) for name in rec.levers))
             + "</p>",
             f"<p><strong>{escape(t(lang, 'evidence'))}:</strong></p>",
             "<ul>",
@@ -84,13 +86,18 @@ def render_advice_html(advice: Advice, *, organisation: str | None = None, quote
         out += ["</ul>", f'<p class="muted">{escape(t(lang, "rules"))}: {escape(", ".join(rec.rules))}</p>', "</section>"]
     if advice.recommendations:
         out.append(f'<p class="muted">{escape(t(lang, "heuristics"))}</p>')
+    measured = measured_lines(advice)
     for heading, notices in (("warnings", advice.warnings), ("caveats", advice.caveats)):
-        if notices:
+        extra = measured if heading == "caveats" else []
+        if notices or extra:
             out += [f"<h2>{escape(t(lang, heading))}</h2>", "<ul>"]
             for notice in notices:
                 ids = cited(notice.evidence, lang)
                 inferred = "".join(f'<br><span class="muted">{escape(line)}</span>' for line in inferred_lines(notice.evidence, lang))
                 out.append(f'<li>{escape(notice.text)} <span class="muted">({escape(ids)})</span>{inferred}</li>')
+            if extra:  # measured usage: said beside the correlation caveat
+                details = "".join(f'<br><span class="muted">{escape(line)}</span>' for line in extra[1:])
+                out.append(f'<li class="measured">{escape(extra[0])}{details}</li>')
             out.append("</ul>")
     if advice.unknowns:
         out += [f"<h2>{escape(t(lang, 'unknowns'))}</h2>", "<ul>"]

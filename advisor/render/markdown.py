@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from ..i18n import answer_label, lever, t
+from ..i18n import t
+from ..vocabulary import answer_label, lever_label
 from ..schema import Advice, Evidence
 from .escape import markdown_text
+from .measured import measured_lines
 
 
 def goal_labels(advice: Advice) -> dict[str, str]:
@@ -22,7 +24,7 @@ def evidence_line(evidence: Evidence, lang: str, labels: dict[str, str]) -> str:
     if evidence.kind == "finding":
         construct = labels.get(evidence.construct or "", evidence.construct)
         relation = relation_text(evidence.relation or "none", evidence.inferred, lang)
-        what = f"{construct} × {lever(lang, evidence.usage or '')}: {relation}"
+        what = f"{construct} × {lever_label(lang, evidence.usage or '')}: {relation}"
         if evidence.strength:
             what += f"; {t(lang, 'strength')}: {evidence.strength}"
     else:
@@ -68,7 +70,7 @@ def render_markdown(advice: Advice, *, organisation: str | None = None, quotes: 
         out += [f"### {rec.priority}. {rec.title}", "", f"*{status}* · {goals}", "", rec.summary, ""]
         if rec.basis == "conclusion":
             out += [f"**{t(lang, 'basis.conclusion')}**", ""]
-        out += [f"**{t(lang, 'steer_on')}:** " + ", ".join(lever(lang, name) for name in rec.levers), ""]
+        out += [f"**{t(lang, 'steer_on')}:** " + ", ".join(lever_label(lang, name) for name in rec.levers), ""]
         out += [f"**{t(lang, 'evidence')}:**", ""]
         for evidence in rec.evidence:
             out.append(f"- `{evidence_line(evidence, lang, labels)}`: {evidence.summary}")
@@ -81,13 +83,18 @@ def render_markdown(advice: Advice, *, organisation: str | None = None, quotes: 
         out += ["", f"<sub>{t(lang, 'rules')}: {', '.join(rec.rules)}</sub>", ""]
     if advice.recommendations:
         out += [f"_{t(lang, 'heuristics')}_", ""]
+    measured = measured_lines(advice)
     for heading, notices in (("warnings", advice.warnings), ("caveats", advice.caveats)):
-        if not notices:
+        extra = measured if heading == "caveats" else []
+        if not notices and not extra:
             continue
         out += [f"## {t(lang, heading)}", ""]
         for notice in notices:
             out.append(f"- {notice.text} <sub>({cited(notice.evidence, lang)})</sub>")
             out += [f"  - _{line}_" for line in inferred_lines(notice.evidence, lang)]
+        if extra:  # measured usage: said beside the correlation caveat
+            out.append(f"- {markdown_text(extra[0])}")
+            out += [f"  - {markdown_text(line)}" for line in extra[1:]]
         out.append("")
     if advice.unknowns:
         out += [f"## {t(lang, 'unknowns')}", ""]

@@ -9,9 +9,11 @@ from rich.panel import Panel
 from rich.rule import Rule
 from rich.text import Text
 
-from ..i18n import answer_label, lever, t
+from ..i18n import t
+from ..vocabulary import answer_label, lever_label
 from ..schema import Advice
 from .markdown import cited, evidence_line, goal_labels, inferred_lines, note_line
+from .measured import measured_lines
 
 STATUS_STYLE = {"gap": "bold yellow", "sustain": "bold green"}
 
@@ -34,11 +36,13 @@ def render_text(advice: Advice, console: Console, *, organisation: str | None = 
     if advice.recommendations:
         console.print(Padding(Text(t(lang, "heuristics"), style="dim"), (0, 0, 0, 2)))
         console.print()
+    measured = measured_lines(advice)
     for heading, notices, style in (
         ("warnings", advice.warnings, "yellow"),
         ("caveats", advice.caveats, "blue"),
     ):
-        if not notices:
+        extra = measured if heading == "caveats" else []
+        if not notices and not extra:
             continue
         console.print(Text(t(lang, heading), style="bold underline"))
         for notice in notices:
@@ -47,6 +51,8 @@ def render_text(advice: Advice, console: Console, *, organisation: str | None = 
             console.print(Padding(line, (0, 0, 0, 2)))
             for inferred in inferred_lines(notice.evidence, lang):
                 console.print(Padding(Text(inferred, style="dim"), (0, 0, 0, 4)))
+        for index, line in enumerate(extra):  # measured usage: said beside the correlation caveat
+            console.print(Padding(Text.assemble(("i ", style), line) if index == 0 else Text(line, style="dim"), (0, 0, 0, 2 if index == 0 else 4)))
         console.print()
     if advice.unknowns:
         console.print(Text(t(lang, "unknowns"), style="bold underline"))
@@ -72,7 +78,7 @@ def _recommendation(rec, lang: str, labels: dict[str, str], quotes: bool) -> Pan
     body += [
         Text(""),
         Text.assemble((t(lang, "serves") + ": ", "bold"), ", ".join(labels[g] for g in rec.goals)),
-        Text.assemble((t(lang, "steer_on") + ": ", "bold"), ", ".join(lever(lang, n) for n in rec.levers)),
+        Text.assemble((t(lang, "steer_on") + ": ", "bold"), ", ".join(lever_label(lang, n) for n in rec.levers)),
         Text(""),
         Text(t(lang, "evidence"), style="bold"),
     ]

@@ -7,6 +7,7 @@ instead of slipping through as the wrong type. The package's modules hold one su
 """
 
 from .base import *  # noqa: F401,F403
+from .vocabulary import *  # noqa: F401,F403
 from .knowledge import *  # noqa: F401,F403
 from .measured import *  # noqa: F401,F403
 from .answers import *  # noqa: F401,F403

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import model_serializer
+
 from .base import AnswerKey, Basis, Goal, Lang, Lever, Model, Relation, SCHEMA_VERSION, StatementKind, Status
+from .measured import Measured
 
 __all__ = ['Advice', 'AdviceNotice', 'AdviceRecommendation', 'Evidence', 'Strategy', 'Tactic', 'Unknown']
 
@@ -78,3 +81,15 @@ class Advice(Model):
     caveats: list[AdviceNotice]
     unknowns: list[Unknown]
     trace: list[str]
+    # where the usage figures came from when they were measured from a platform's export (advisor
+    # measure, --usage-from), with where the answers differ from them; left out for estimated usage
+    measured: Measured | None = None
+
+    @model_serializer(mode="wrap")
+    def _measured_only_when_measured(self, handler):
+        # advice on estimated usage is written as it was before measured usage existed, so tools
+        # that validate it against an earlier schema keep working
+        data = handler(self)
+        if data.get("measured") is None:
+            data.pop("measured", None)
+        return data

@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 from typing import Annotated, Any, Union
 
-from pydantic import Field, PlainValidator, StringConstraints, WithJsonSchema, field_validator
+from pydantic import Field, PlainValidator, StringConstraints, WithJsonSchema, create_model, field_validator
 
-from ..vocabulary import GOALS, UNKNOWN
+from ..vocabulary import GOALS, UNKNOWN, installed
 from .base import Frequency, Goal, Model, PurposeLevel
 from .measured import Measured
 
@@ -37,19 +37,19 @@ Share = Annotated[
 ]
 
 
-class Usage(Model):
-    active_share: Share = UNKNOWN  # % of employees who posted or reacted in the past month
-    active_frequency: Frequency = UNKNOWN  # how often those people post or react
-    passive_share: Share = UNKNOWN  # % of employees who read the platform in the past month
-    passive_frequency: Frequency = UNKNOWN
-
-
-class Purposes(Model):
-    ideas: PurposeLevel = UNKNOWN
-    expertise: PurposeLevel = UNKNOWN
-    processes: PurposeLevel = UNKNOWN
-    strategy_dialogue: PurposeLevel = UNKNOWN
-    read_only: PurposeLevel = UNKNOWN
+# Usage and Purposes: one field per answer of the vocabulary (rules/catalog/vocabulary.yaml), in
+# its order, each unknown until answered.
+_KINDS = {"share": Share, "frequency": Frequency, "level": PurposeLevel}
+Usage = create_model(
+    "Usage",
+    __base__=Model,
+    **{a.name: (_KINDS[a.kind], UNKNOWN) for a in installed().answers if a.section == "usage"},
+)
+Purposes = create_model(
+    "Purposes",
+    __base__=Model,
+    **{a.name: (_KINDS[a.kind], UNKNOWN) for a in installed().answers if a.section == "purposes"},
+)
 
 
 class Organisation(Model):
@@ -59,10 +59,11 @@ class Organisation(Model):
 
 class Answers(Model):
     goals: list[Goal] = Field(min_length=1, max_length=len(GOALS))  # most important first
-    usage: Usage
+    usage: Usage = Usage()  # may be left out: every usage answer is then unknown
     purposes: Purposes = Purposes()
     organisation: Organisation | None = None
-    measured: Measured | None = None  # where the usage was measured (advisor measure); the advice does not read it
+    # where the usage was measured (advisor measure, --usage-from): no rule reads it; the advice carries it
+    measured: Measured | None = None
 
     @field_validator("goals")
     @classmethod

@@ -9,6 +9,7 @@ from pydantic import StringConstraints
 from .base import Lang, Model, Name, SCHEMA_VERSION
 from .knowledge import Finding, GoalProfile, Notice, Parameter, Question, Recommendation, Rule, Source, Statement
 from .advice import Advice
+from .vocabulary import Vocabulary
 
 __all__ = ['BatchProblem', 'BatchSummary', 'CompiledRuleSet', 'DerivedFact', 'EXPORT_FORMAT', 'EXPORT_VERSION', 'ErrorCode', 'ErrorDetail', 'ErrorProblem', 'ErrorResponse', 'KnowledgeExport', 'Request', 'RequestId', 'Response']
 
@@ -61,6 +62,7 @@ class KnowledgeExport(Model):
     recommendations: list[Recommendation]
     notices: list[Notice]
     goals: list[GoalProfile]
+    vocabulary: Vocabulary | None = None  # the words of the answers format (in every export since it was added)
 
 
 class Request(Model):

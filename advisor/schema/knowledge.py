@@ -10,6 +10,7 @@ from pydantic_core import PydanticCustomError
 
 from ..vocabulary import GOALS, UNKNOWN
 from .base import AnswerKey, Basis, Goal, Id, Lang, Lever, Model, Name, NonEmpty, Relation, StatementKind, Status, Text
+from .vocabulary import Vocabulary
 
 __all__ = ['Choice', 'Conclusion', 'Example', 'Finding', 'FindingsFile', 'GoalProfile', 'ListOperand', 'Notice', 'Operand', 'ParamRef', 'Parameter', 'Pattern', 'PatternRef', 'QUESTION_KINDS', 'Question', 'Recommendation', 'Rule', 'RuleFile', 'Scalar', 'Source', 'Statement', 'TESTS', 'Wording']
 
@@ -355,3 +356,4 @@ class RuleFile(Model):
     goals: list[GoalProfile] = []
     questions: list[Question] = []
     wording: list[Wording] = []
+    vocabulary: Vocabulary | None = None  # in one file only: catalog/vocabulary.yaml

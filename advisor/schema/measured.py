@@ -10,20 +10,22 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal, Union
 
-from pydantic import BeforeValidator, Field, StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema
 
-from .base import Model, NonEmpty
+from .base import AnswerKey, Model, NonEmpty
 
 __all__ = [
     'IsoDate',
     'Measured',
     'MeasuredDenominator',
+    'MeasuredDifference',
     'MeasuredFigure',
     'MeasuredFigures',
     'MeasuredFile',
     'MeasuredPeople',
     'MeasuredPeriod',
     'MEASURED_FORMATS',
+    'PLATFORM_NAMES',
 ]
 
 
@@ -32,12 +34,18 @@ def _iso(value: object) -> object:
     return value.isoformat() if isinstance(value, datetime.date) else value
 
 
-IsoDate = Annotated[str, BeforeValidator(_iso), StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+_ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+# the same JSON Schema for reading and writing (the answers read it, the advice writes it back)
+IsoDate = Annotated[
+    str, BeforeValidator(_iso), StringConstraints(pattern=_ISO_DATE), WithJsonSchema({"type": "string", "pattern": _ISO_DATE})
+]
 Count = Annotated[int, Field(ge=0)]
 Number = Union[int, float]
 
 # the export formats advisor measure reads (advisor/measure/formats.py describes each)
 MEASURED_FORMATS = ("viva-engage-csv", "viva-engage-json", "teams-csv", "slack-ndjson", "columns-csv")
+# the platforms it recognises, by the names people know them by (any other is named by --platform)
+PLATFORM_NAMES = {"viva-engage": "Viva Engage", "teams": "Microsoft Teams", "slack": "Slack"}
 
 
 class MeasuredFile(Model):
@@ -90,6 +98,17 @@ class MeasuredFigures(Model):
     liked_share: MeasuredFigure | None = None  # reported on its own; active only with --likes-count-as-active
 
 
+class MeasuredDifference(Model):
+    """A usage answer where the answers and the export differ, and which of the two the advice uses:
+    the export's figure when it replaced the answers' (`--usage-from`: the export wins), the answers'
+    when they were corrected by hand or the export could not measure it."""
+
+    answer: AnswerKey
+    measured: Union[int, float, str]  # as in usage: a percentage, a frequency, or 'unknown'
+    answered: Union[int, float, str]
+    used: Literal["measured", "answered"]
+
+
 class Measured(Model):
     """The provenance of measured usage."""
 
@@ -103,3 +122,4 @@ class Measured(Model):
     figures: MeasuredFigures
     thresholds: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], Number] = {}
     notes: list[NonEmpty] = []
+    differences: list[MeasuredDifference] | None = None  # where the answers and the export differ (not written by advisor measure)

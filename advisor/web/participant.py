@@ -184,7 +184,7 @@ async def _send(request, live: Live, workshop, who: Visitor, steps, draft: Draft
         errors = {row["step"]: t(who.lang, "web.answer_missing") for row in missing}
         return _step_page(live, who, steps, draft, REVIEW, errors, None, back_to_review=False, status=422)
     try:
-        answers = parse_answers(steps.final(draft), source="form")
+        answers = parse_answers(steps.final(draft), source="form", lang=who.lang, knowledge=steps.flow.knowledge)
         _, response = await run_in_threadpool(
             live_changes.submit, live.path, answers, team=draft.team, device=who.device_hash,
             number=draft.number, per_device=live.per_device, lang=who.lang,

@@ -17,8 +17,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.routing import Route
 
 from ..errors import AdvisorError
-from ..i18n import answer_label, t, tn
-from ..vocabulary import ANSWER_KEYS
+from ..i18n import t, tn
+from ..vocabulary import ANSWER_KEYS, answer_label
 from ..workshop import live as live_changes
 from ..workshop.screens import build_screens
 from ..workshop.summary import summarise

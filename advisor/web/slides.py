@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..i18n import lever, t, tn
+from ..i18n import t, tn
+from ..vocabulary import lever_label
 from ..workshop import labels
 from ..workshop.handout import evidence_title
 from ..workshop.screens import Screen
@@ -92,7 +93,7 @@ def _recommendations(summary: WorkshopSummary, screen: Screen, hidden: bool) -> 
     lang = summary.lang
     items = []
     for rec in summary.advice.recommendations:
-        steer = ", ".join(lever(lang, name) for name in rec.levers)
+        steer = ", ".join(lever_label(lang, name) for name in rec.levers)
         if rec.basis == "conclusion":  # rests on an authors' conclusion, not a measured relation
             steer += f" ({t(lang, 'kind.conclusion')})"
         status = t(lang, "status.gap") if rec.status == "gap" else t(lang, "status.sustain")

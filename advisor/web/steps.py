@@ -8,7 +8,6 @@ go through, and each error is shown next to its field.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..answers.read import parse_answers
@@ -23,7 +22,6 @@ from .forms import Form
 TEAM, GOALS, ORDER, REVIEW = "team", "goals", "order", "review"
 TEAMS = ("optional", "required", "anonymous")  # what a workshop asks of team names
 TYPED = "typed"  # the share question's "another percentage" choice
-_NUMBER = re.compile(r"^\s*\d{1,3}(\.\d+)?\s*$")
 
 
 class Steps:
@@ -203,7 +201,7 @@ class Steps:
             field = TYPED
             if not typed_text:
                 return {TYPED: t(lang, "web.share_type")}
-            value: Any = _number(typed_text)
+            value: Any = typed_text  # read by the one reader: 8, 8%, 12.5 and 12,5 alike
         elif picked == UNKNOWN:
             value = UNKNOWN
         else:
@@ -214,7 +212,7 @@ class Steps:
         data: dict[str, Any] = {"goals": list(draft.goals), "usage": {}}
         data.setdefault(section, {})[name] = value
         try:
-            answers = parse_answers(data, source="form")
+            answers = parse_answers(data, source="form", lang=lang, knowledge=self.flow.knowledge)
         except AdvisorError as error:
             return {field: _message(error, key)}
         draft.answers[key] = answers.value(key)
@@ -226,7 +224,7 @@ class Steps:
 
     def _problem(self, data: dict, key: str) -> str | None:
         try:
-            parse_answers(data, source="form")
+            parse_answers(data, source="form", lang=self.lang, knowledge=self.flow.knowledge)
         except AdvisorError as error:
             return _message(error, key)
         return None
@@ -242,15 +240,6 @@ class Steps:
                 section, name = key.split(".", 1)
                 data.setdefault(section, {})[name] = draft.answers[key]
         return data
-
-
-def _number(text: str) -> Any:
-    """A plain number typed in a form becomes a number; anything else goes to parse_answers as
-    typed, which reads the other spellings or says what is wrong."""
-    if _NUMBER.match(text):
-        value = float(text)
-        return int(value) if value.is_integer() else value
-    return text
 
 
 def _message(error: AdvisorError, key: str) -> str:

@@ -19,18 +19,16 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..schema import Answers
-from ..vocabulary import ANSWER_KEYS, FREQUENCIES, PURPOSE_LEVELS, SHARE_ANSWERS, UNKNOWN
+from ..vocabulary import ANSWER_KEYS, FREQUENCIES, PURPOSE_LEVELS, SHARE_ANSWERS, SHARE_BANDS, UNKNOWN
 from .ranking import group_goals
 
 # Levels from low to high: the tie-break of the mode picks the first of the tied ones.
 FREQUENCY_SCALE = tuple(reversed(FREQUENCIES))  # less, monthly, weekly, daily
 PURPOSE_SCALE = PURPOSE_LEVELS  # never, sometimes, often
 
-# Which parameters of the rule set bound the bands of each share (the levels the rules derive).
-SHARE_MARKS = {
-    "usage.active_share": ("active_share_low", "active_share_high"),
-    "usage.passive_share": ("passive_share_low", "passive_share_high"),
-}
+# Which parameters of the rule set bound the bands of each share (the levels the rules derive):
+# the vocabulary names them (`bands` in rules/catalog/vocabulary.yaml), and the loader checks they exist.
+SHARE_MARKS = SHARE_BANDS
 
 
 def median(values: Sequence[float]) -> float | int | None:
@@ -75,7 +73,13 @@ def group_answers(responses: Sequence[Answers], min_group_size: int) -> Answers:
     for key, value in values.items():
         section, name = key.split(".", 1)
         data[section][name] = value
-    return Answers.model_validate(data)
+    group = Answers.model_validate(data)
+    # usage measured from one export for every response (workshop add --usage-from) is the
+    # group's too, and its advice says so; each response's own differences stay its own
+    blocks = [answers.measured.model_copy(update={"differences": None}) if answers.measured else None for answers in responses]
+    if blocks and blocks[0] is not None and all(block == blocks[0] for block in blocks):
+        group = group.model_copy(update={"measured": blocks[0]})
+    return group
 
 
 @dataclass(frozen=True)

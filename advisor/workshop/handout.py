@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..i18n import lever, t, tn
+from ..i18n import t, tn
+from ..vocabulary import lever_label
 from ..render.markdown import relation_text
 from ..schema import Evidence
 from . import labels
@@ -83,7 +84,7 @@ def evidence_title(summary: WorkshopSummary, evidence: Evidence) -> str:
     if evidence.kind != "finding":
         return t(lang, "kind." + evidence.kind)
     relation = relation_text(evidence.relation or "none", evidence.inferred, lang)
-    title = f"{summary.goal_label(evidence.construct)} × {lever(lang, evidence.usage)}: {relation}"
+    title = f"{summary.goal_label(evidence.construct)} × {lever_label(lang, evidence.usage)}: {relation}"
     if evidence.strength:
         title += f" ({t(lang, 'strength')}: {evidence.strength})"
     return title

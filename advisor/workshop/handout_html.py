@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from html import escape
 
-from ..i18n import lever, t, tn
+from ..i18n import t, tn
+from ..vocabulary import lever_label
 from ..render.markdown import cited
+from ..render.measured import measured_lines
 from . import handout, labels
 from .summary import WorkshopSummary
 from .svg import bar_chart
@@ -136,8 +138,8 @@ def _strategy(summary: WorkshopSummary) -> list[str]:
     lang = summary.lang
     out = _open(summary, "strategy")
     for item in summary.advice.strategy:
-        steer = ", ".join(lever(lang, name) for name in item.steer_on)
-        suggested = ", ".join(lever(lang, name) for name in item.suggested)
+        steer = ", ".join(lever_label(lang, name) for name in item.steer_on)
+        suggested = ", ".join(lever_label(lang, name) for name in item.suggested)
         out += [f"<h3>{escape(item.label)}</h3>", f"<p>{escape(item.text)}</p>"]
         if steer:
             out.append(f'<p class="note">{escape(t(lang, "steer_on"))}: {escape(steer)}</p>')
@@ -162,7 +164,7 @@ def _recommendations(summary: WorkshopSummary) -> list[str]:
             f"<p>{escape(rec.summary)}</p>",
             *([f"<p><strong>{escape(t(lang, 'basis.conclusion'))}</strong></p>"] if rec.basis == "conclusion" else []),
             f'<p class="note">{escape(t(lang, "serves"))}: {escape(goals)} · '
-            f'{escape(t(lang, "steer_on"))}: {escape(", ".join(lever(lang, n) for n in rec.levers))}</p>',
+            f'{escape(t(lang, "steer_on"))}: {escape(", ".join(lever_label(lang, n) for n in rec.levers))}</p>',
             f"<h4>{escape(t(lang, 'evidence'))}</h4>",
             "<ul>",
         ]
@@ -253,9 +255,10 @@ def _evidence(summary: WorkshopSummary) -> list[str]:
 def _caveats(summary: WorkshopSummary) -> list[str]:
     lang = summary.lang
     out = _open(summary, "caveats")
-    if summary.advice is not None and summary.advice.caveats:
+    if summary.advice is not None and (summary.advice.caveats or summary.advice.measured):
         out.append("<ul>")
         out += [f"<li>{escape(notice.text)}</li>" for notice in summary.advice.caveats]
+        out += [f"<li>{escape(line)}</li>" for line in measured_lines(summary.advice)]
         out.append("</ul>")
     out += [f"<h3>{escape(t(lang, 'workshop.section.method'))}</h3>", "<ul>"]
     out += [f"<li>{escape(line)}</li>" for line in handout.method(summary)]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from ..i18n import lever, t, tn
+from ..i18n import t, tn
+from ..vocabulary import lever_label
 from ..render.escape import markdown_text
 from ..render.markdown import cited
+from ..render.measured import measured_lines
 from . import handout, labels
 from .summary import WorkshopSummary
 
@@ -57,8 +59,8 @@ def _strategy(summary: WorkshopSummary) -> list[str]:
     lang = summary.lang
     out = []
     for item in summary.advice.strategy:
-        steer = ", ".join(lever(lang, name) for name in item.steer_on)
-        suggested = ", ".join(lever(lang, name) for name in item.suggested)
+        steer = ", ".join(lever_label(lang, name) for name in item.steer_on)
+        suggested = ", ".join(lever_label(lang, name) for name in item.suggested)
         line = f"- **{item.label}**: {item.text}" + (f" _{t(lang, 'steer_on')}: {steer}._" if steer else "")
         out.append(line + (f" _{t(lang, 'suggested')}: {suggested}._" if suggested else ""))
     return out + [""]
@@ -72,7 +74,7 @@ def _recommendations(summary: WorkshopSummary) -> list[str]:
         out += [t(lang, "no_recommendations"), ""]
     for number, rec in enumerate(advice.recommendations, 1):
         goals = ", ".join(summary.goal_label(goal) for goal in rec.goals)
-        levers = ", ".join(lever(lang, name) for name in rec.levers)
+        levers = ", ".join(lever_label(lang, name) for name in rec.levers)
         out += [f"### {number}. {rec.title} ({t(lang, 'status.' + rec.status)})", "", rec.summary, ""]
         if rec.basis == "conclusion":
             out += [f"**{t(lang, 'basis.conclusion')}**", ""]
@@ -135,8 +137,9 @@ def _evidence(summary: WorkshopSummary) -> list[str]:
 def _caveats(summary: WorkshopSummary) -> list[str]:
     lang = summary.lang
     out: list[str] = []
-    if summary.advice is not None and summary.advice.caveats:
-        out += [f"- {notice.text}" for notice in summary.advice.caveats] + [""]
+    if summary.advice is not None and (summary.advice.caveats or summary.advice.measured):
+        out += [f"- {notice.text}" for notice in summary.advice.caveats]
+        out += [f"- {markdown_text(line)}" for line in measured_lines(summary.advice)] + [""]
     out += [f"### {t(lang, 'workshop.section.method')}", ""]
     out += [f"- {line}" for line in handout.method(summary)]
     return out + [""]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..i18n import answer_label, number, percent, t
+from ..i18n import number, percent, t
 from ..knowledge.load import Knowledge
-from ..vocabulary import SHARE_ANSWERS, UNKNOWN
+from ..vocabulary import SHARE_ANSWERS, UNKNOWN, answer_label
 from .aggregate import SHARE_MARKS
 
 

@@ -15,7 +15,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..i18n import lever, t, tn
+from ..i18n import t, tn
+from ..vocabulary import lever_label
 from . import labels
 from .aggregate import Distribution
 from .bigtext import big_digits
@@ -180,7 +181,7 @@ def _recommendations(summary: WorkshopSummary) -> RenderableType:
     table.add_column(ratio=1)
     table.add_column(no_wrap=True)
     for number, rec in enumerate(summary.advice.recommendations, 1):
-        steer = ", ".join(lever(lang, name) for name in rec.levers)
+        steer = ", ".join(lever_label(lang, name) for name in rec.levers)
         if rec.basis == "conclusion":
             steer += f" ({t(lang, 'kind.conclusion')})"
         table.add_row(Text(f"{number}.", style=STRONG), Text.assemble((rec.title, STRONG), "\n", (steer, "")), t(lang, "status." + rec.status))

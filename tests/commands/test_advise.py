@@ -91,7 +91,7 @@ def test_dutch_by_flag_and_by_locale(cli, write_yaml, monkeypatch):
         ("goals: []\nusage: {}\n", "decide the intended effect first"),
         ("goals: [alignment, alignment]\nusage: {}\n", "goal listed more than once"),
         ("goals: [happiness]\nusage: {}\n", "goals[0]"),
-        ("goals: [alignment]\n", "usage: required field is missing"),
+        ("usage: {}\n", "goals: required field is missing"),
         ("goals: [alignment]\nusage: {}\ncolour: red\n", "answers.yaml:3:1: colour: unknown field"),
         ("goals: [alignment]\nusage: {}\nusage: {}\n", "duplicate key 'usage'"),
         ("goals: [alignment\n", "answers.yaml:2:1"),

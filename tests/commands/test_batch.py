@@ -148,7 +148,7 @@ def test_template_prints_a_header_and_a_row_that_batch_accepts(cli, tmp_path):
 def test_a_dutch_spreadsheet_export(cli, tmp_path):
     text = (
         "Goals;Active_Share;passive_share;ideas;Opmerking\n"
-        "efficiency,knowledge_sharing;8,5;60%;nooit\n"
+        "efficiency,knowledge_sharing;8,5;60%;nimmer\n"  # not a purpose level in any language
         "efficiency;12%;;often;\n"
     )
     (tmp_path / "enquete.csv").write_text(text, encoding="utf-8-sig")

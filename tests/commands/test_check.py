@@ -873,6 +873,78 @@ def test_severity_in_the_report(cli, knowledge_copy):
     assert text.out.rstrip().endswith("Problems: 3 (2 errors, 1 warning)")
 
 
+# -- the vocabulary (rules/catalog/vocabulary.yaml)
+
+
+@pytest.mark.check_code("vocabulary-differs")
+def test_a_vocabulary_other_than_the_installed_one(cli, knowledge_copy):
+    edit(knowledge_copy / "rules" / "catalog" / "vocabulary.yaml", 'nl: "vaak"', 'nl: "dikwijls"')
+    result, report = check(cli, knowledge_copy)
+    assert_caught(result, report, "vocabulary-differs", "vocabulary", "rules/catalog/vocabulary.yaml", 2, "differs")
+
+
+@pytest.mark.check_code("vocabulary-bands")
+def test_share_bands_out_of_order(cli, knowledge_copy):
+    edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml", "  - name: active_share_high\n    value: 25\n",
+         "  - name: active_share_high\n    value: 5\n")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    assert_caught(result, report, "vocabulary-bands", "vocabulary", "rules/catalog/vocabulary.yaml", 3, "not in order")
+
+
+@pytest.mark.check_code("ambiguous-spelling")
+def test_one_word_for_two_answers(cli, knowledge_copy):
+    questions = knowledge_copy / "rules" / "catalog" / "questions.yaml"
+    text = questions.read_text(encoding="utf-8")
+    monthly = '{en: "Monthly", '
+    assert monthly in text
+    questions.write_text(text.replace(monthly, '{en: "Weekly", ', 1), encoding="utf-8")
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    assert_caught(result, report, "ambiguous-spelling", "vocabulary", "rules/catalog/vocabulary.yaml", 3, "'weekly'")
+
+
+def _vocabulary_check(knowledge, function):
+    """Run one vocabulary check in-process on a changed knowledge base: the loader refuses a
+    vocabulary other than the installed one, so these two are found on the installed vocabulary
+    only (edited where the advisor is installed)."""
+    import types
+
+    from advisor.check.lint import Lint
+    from advisor.check.registry import CHECKS
+
+    lint = Lint(types.SimpleNamespace(knowledge=knowledge))
+    lint.running = next(check for check in CHECKS if check.run is function)
+    function(lint)
+    return lint.problems
+
+
+@pytest.mark.check_code("duplicate-label")
+def test_two_levers_of_one_name(knowledge):
+    import dataclasses
+
+    from advisor.check.checks import vocabulary as checks
+
+    purposes = list(knowledge.vocabulary.purposes)
+    purposes[1] = purposes[1].model_copy(update={"label": purposes[0].label})
+    changed = dataclasses.replace(knowledge, vocabulary=knowledge.vocabulary.model_copy(update={"purposes": purposes}))
+    assert _vocabulary_check(knowledge, checks.labels) == []
+    found = _vocabulary_check(changed, checks.labels)
+    assert found and {p.code for p in found} == {"duplicate-label"} and "the same label" in found[0].message
+
+
+@pytest.mark.check_code("unused-lever")
+def test_a_lever_nothing_names(knowledge):
+    import dataclasses
+
+    from advisor.check.checks import vocabulary as checks
+
+    purposes = list(knowledge.vocabulary.purposes)
+    purposes.append(purposes[0].model_copy(update={"purpose": "onboarding"}))
+    changed = dataclasses.replace(knowledge, vocabulary=knowledge.vocabulary.model_copy(update={"purposes": purposes}))
+    assert _vocabulary_check(knowledge, checks.levers_named) == []
+    found = _vocabulary_check(changed, checks.levers_named)
+    assert [p.code for p in found] == ["unused-lever"] and "'onboarding'" in found[0].message
+
+
 # --------------------------------------------------------------------------------------------
 # the registry of checks
 

@@ -78,7 +78,9 @@ def test_save_add_goals_and_advise(cli, tmp_path):
     advice = json.loads(advice.out)
     assert advice["goals"] == ["alignment", "engagement"]
     assert advice["recommendations"]  # the measured usage gives advice like any answers
-    assert "measured" not in advice  # the advice contract does not carry it yet
+    # the advice carries the record of where its usage came from, and the share corrected by hand
+    assert advice["measured"]["platform"] == "viva-engage"
+    assert advice["measured"]["differences"] == [{"answer": "usage.passive_share", "measured": 37.5, "answered": 40, "used": "answered"}]
 
 
 def test_json_is_an_answers_document_without_goals(cli, tmp_path):

@@ -114,7 +114,8 @@ def test_same_value_says_the_advice_stays_the_same(cli):
         ("usage.active_frequency=hourly", "usage.active_frequency is never 'hourly'", "daily, weekly, monthly, less, unknown"),
         ("purposes.ideas=", "no value for purposes.ideas", "never, sometimes, often, unknown"),
         ("goals=alignment,world_peace", "unknown goal 'world_peace'", "alignment, engagement, efficiency"),
-        ("goals=alignment,alignment", "a goal is listed twice", "list each goal once"),
+        # the message every channel gives for a repeated goal (answers files said so already)
+        ("goals=alignment,alignment", "goal listed more than once: alignment", "list each goal once"),
     ],
 )
 def test_bad_settings_are_clear_errors(cli, setting, message, hint):

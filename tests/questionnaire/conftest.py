@@ -19,19 +19,20 @@ def state_home(tmp_path, monkeypatch):
 
 @pytest.fixture
 def ask(knowledge, tmp_path):
-    """ask(chunk, chunk, ..., lang=, knowledge=, state_file=, resume=) -> Run.
+    """ask(chunk, chunk, ..., lang=, knowledge=, state_file=, resume=, measurement=) -> Run.
 
     Each chunk answers one prompt. KeyboardInterrupt and AdvisorError are caught into Run.error.
     """
 
-    def run(*chunks: str, lang="en", knowledge=knowledge, state_file=None, resume=False, columns=100) -> Run:
+    def run(*chunks: str, lang="en", knowledge=knowledge, state_file=None, resume=False, columns=100, measurement=None) -> Run:
         output, buffer = screen_output(columns)
         result = Run()
         with create_pipe_input() as pipe:
             script = ScriptedInput(pipe, chunks)
             try:
                 result.answers = run_questionnaire(
-                    lang=lang, knowledge=knowledge, state_file=state_file, resume=resume, input=script, output=output
+                    lang=lang, knowledge=knowledge, state_file=state_file, resume=resume, input=script, output=output,
+                    measurement=measurement,
                 )
             except (KeyboardInterrupt, Exception) as error:  # noqa: BLE001 - the test inspects it
                 result.error = error

@@ -3,5 +3,5 @@
 
 from __future__ import annotations
 
-from . import citations, catalog, parameters, translations, fidelity  # noqa: F401 - stage lint
+from . import citations, catalog, parameters, translations, vocabulary, fidelity  # noqa: F401 - stage lint
 from . import examples, coverage  # noqa: F401 - stages engine and grid

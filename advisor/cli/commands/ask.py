@@ -2,6 +2,7 @@
 
 `advisor --resume` continues an interrupted questionnaire; Ctrl-C exits 130 with one line saying
 how to resume. Without a terminal on standard input it exits 2, pointing to `advisor advise`.
+`advisor --usage-from EXPORT...` measures the usage first and does not ask what was measured.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ def run(args: argparse.Namespace) -> int:
     from ...questionnaire import run_questionnaire
     from ...questionnaire.prompts import Prompter
     from ...questionnaire.state import default_state_file, peek
+    from ..options import measurement_from
 
+    measurement = measurement_from(args, lang, top=True)  # an export that cannot be measured stops here
     state_file = default_state_file()
     saved = peek(state_file)  # a damaged or foreign file stops here, untouched
     resume = bool(args.resume)
@@ -37,7 +40,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         if not resume and saved is not None and not saved.complete:
             resume = _continue_unfinished(prompter, saved)
-        answers = run_questionnaire(lang=lang, state_file=state_file, resume=resume, output=prompter.output)
+        answers = run_questionnaire(
+            lang=lang, state_file=state_file, resume=resume, output=prompter.output, measurement=measurement
+        )
         _report(answers, lang, prompter)
     except KeyboardInterrupt:
         print(t(lang, "q.interrupted"), file=sys.stderr)

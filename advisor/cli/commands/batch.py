@@ -9,8 +9,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ..options import add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, resolve_lang
-
+from ..options import (
+    add_engine_argument,
+    add_knowledge_arguments,
+    add_lang_argument,
+    add_usage_from_arguments,
+    advisor_from,
+    knowledge_from,
+    measurement_from,
+    resolve_lang,
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,6 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_lang_argument(parser)
     add_engine_argument(parser)
     add_knowledge_arguments(parser)
+    add_usage_from_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,14 +48,18 @@ def run(args: argparse.Namespace) -> int:
     if not args.input or not args.out:
         raise AdvisorError("batch needs an INPUT and --out DIR", hint="advisor batch answers.csv --out advice/ (advisor batch --template prints a CSV to start from)")
     lang = resolve_lang(args)
-    source = open_input(args.input)
+    knowledge = knowledge_from(args)
+    source = open_input(args.input, lang=lang, knowledge=knowledge)
     if source.kind == "folder" and Path(args.out).resolve() == source.path.resolve():
         raise AdvisorError("--out must not be the input folder", hint="the advice files would be read as answers next time")
     for name in SUMMARY_FILES:
         written = Path(args.out) / name
         if source.kind != "folder" and written.exists() and os.path.samefile(written, source.path):
             raise AdvisorError(f"the run would write {name} over its own input", hint="give another --out folder, or rename the input")
-    advisor = advisor_from(args)
+    measurement = measurement_from(args, lang, knowledge)
+    if measurement is not None:
+        source.rows = measured_rows(source.rows, measurement, lang)
+    advisor = advisor_from(args, knowledge)
     out = ensure_directory(args.out)
     remove_stale_temporaries(out)  # left by a run that was killed
     for warning in source.warnings:
@@ -58,6 +71,33 @@ def run(args: argparse.Namespace) -> int:
     if args.strict and outcome.summary.invalid:
         return ExitCode.PROBLEMS
     return 0
+
+
+SHOWN_CONFLICTS = 10  # rows whose answered usage the export replaced, said one by one; the rest are counted
+
+
+def measured_rows(rows: Iterator, measurement, lang: str) -> Iterator:
+    """The rows with the measured usage in place of theirs (every row: one organisation's export);
+    where a row's answers said otherwise, a warning (the export wins), the first few row by row."""
+    from ...i18n import t, tn
+    from ...measure.apply import conflicts, with_measured_usage
+    from ...render.measured import difference_line
+
+    differing = 0
+    for row in rows:
+        if row.answers is not None:
+            row.answers = with_measured_usage(row.answers, measurement)
+            found = conflicts(row.answers)
+            if found:
+                differing += 1
+            if found and differing <= SHOWN_CONFLICTS:
+                where = row.source + (f":{row.number}" if Path(row.source).suffix.lower() in (".csv", ".jsonl", ".ndjson") else "")
+                for difference in found:
+                    print(f"advisor: {t(lang, 'measure.warning')}: {where}: {difference_line(difference, lang)}", file=sys.stderr)
+        yield row
+    if differing > SHOWN_CONFLICTS:
+        more = differing - SHOWN_CONFLICTS
+        print(f"advisor: {t(lang, 'measure.warning')}: {tn(lang, 'measured.conflict_rows', more, count=more)}", file=sys.stderr)
 
 
 @contextmanager

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..options import add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, resolve_lang
+from ..options import add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, knowledge_from, resolve_lang
 
 
 
@@ -27,9 +27,10 @@ def run(args: argparse.Namespace) -> int:
     if args.before == "-" and args.after == "-":
         raise AdvisorError("only one of the two answers files can be standard input", hint="give at least one file name")
     lang = resolve_lang(args)
-    before = load_answers(args.before)
-    after = load_answers(args.after)
-    advisor = advisor_from(args)
+    knowledge = knowledge_from(args)
+    before = load_answers(args.before, lang=lang, knowledge=knowledge)
+    after = load_answers(args.after, lang=lang, knowledge=knowledge)
+    advisor = advisor_from(args, knowledge)
     sources = tuple("<stdin>" if name == "-" else name for name in (args.before, args.after))
     comparison = advisor.compare(before, after, lang=lang, sources=sources)
     title = t(lang, "compare.diff_title", before=sources[0], after=sources[1])

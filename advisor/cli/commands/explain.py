@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..options import add_answers_argument, add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, resolve_lang
+from ..options import add_answers_argument, add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, knowledge_from, resolve_lang
 
 
 
@@ -28,9 +28,9 @@ def run(args: argparse.Namespace) -> int:
     from ...render.terminal import console
 
     lang = resolve_lang(args)
-    answers = load_answers(args.answers)
-    advisor = advisor_from(args)
-    knowledge = advisor.knowledge
+    knowledge = knowledge_from(args)
+    answers = load_answers(args.answers, lang=lang, knowledge=knowledge)
+    advisor = advisor_from(args, knowledge)
     if args.why_not:
         result = advisor.why_not(answers, args.why_not, lang)
     else:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ...vocabulary import GOALS
 from ..options import add_knowledge_arguments, add_lang_argument, knowledge_from, resolve_lang
 
 
@@ -15,9 +14,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--goal",
         dest="goals",
         action="append",
-        choices=GOALS,
         metavar="GOAL",
-        help=f"only the findings about this outcome (repeat for more): {', '.join(GOALS)}",
+        # no choices here: the goals are data, and --help does not read the knowledge
+        help="only the findings about this outcome (repeat for more): alignment, engagement, ...; "
+        "`advisor findings` lists them all",
     )
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="output format (default: text)")
     parser.add_argument("--quotes", action="store_true", help="text and markdown: add the Dutch source quote of each finding")
@@ -26,11 +26,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ...answers.read import goals_from_options
     from ...reasoning.findings import findings_table
 
     lang = resolve_lang(args)
     knowledge = knowledge_from(args)
-    table = findings_table(knowledge, lang, args.goals or [])
+    goals = goals_from_options(list(dict.fromkeys(args.goals)), "--goal", lang, knowledge) if args.goals else []
+    table = findings_table(knowledge, lang, goals)
     labels = knowledge.goal_labels(lang)
     if args.format == "json":
         from ...render.json import dumps

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..options import add_knowledge_arguments, add_lang_argument, knowledge_from, resolve_lang
+from ..options import add_knowledge_arguments, add_lang_argument, add_measure_options, knowledge_from, resolve_lang
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,23 +17,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="usage export files: Viva Engage or Teams user detail (CSV; Viva Engage also as Graph JSON), "
         "Slack member analytics (NDJSON, gzipped or not), or any per-person CSV with --columns",
     )
-    parser.add_argument(
-        "--platform", metavar="NAME", help="viva-engage, teams or slack, instead of recognising the export; "
-        "with --columns, the name of the platform (e.g. workvivo)"
-    )
-    parser.add_argument("--employees", type=_head_count, metavar="N", help="divide by this head count instead of the people in the export")
-    parser.add_argument("--columns", metavar="SPEC", help="read any per-person CSV: posted=COLUMN,read=COLUMN[,liked=COLUMN,user=COLUMN,days=N]")
-    parser.add_argument("--likes-count-as-active", action="store_true", help="count people who only liked as active")
+    add_measure_options(parser)
     parser.add_argument("--format", choices=("text", "yaml", "json"), default="text", help="output format (default: text)")
     parser.add_argument("--out", metavar="FILE", help="write to FILE (atomically) instead of standard output")
     add_lang_argument(parser)
     add_knowledge_arguments(parser)
-
-
-def _head_count(text: str) -> int:
-    if not text.strip().isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"a head count of 1 or more, got {text!r}")
-    return int(text)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..options import add_answers_argument, add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, resolve_lang
+from ..options import add_answers_argument, add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, knowledge_from, resolve_lang
 
 
 
@@ -30,9 +30,10 @@ def run(args: argparse.Namespace) -> int:
     from ...answers.settings import apply_settings
 
     lang = resolve_lang(args)
-    before = load_answers(args.answers)
-    after = apply_settings(before, args.settings)
-    advisor = advisor_from(args)
+    knowledge = knowledge_from(args)
+    before = load_answers(args.answers, lang=lang, knowledge=knowledge)
+    after = apply_settings(before, args.settings, lang=lang, knowledge=knowledge)
+    advisor = advisor_from(args, knowledge)
     source = "<stdin>" if args.answers == "-" else args.answers
     sources = (source, " ".join(args.settings))
     comparison = advisor.compare(before, after, lang=lang, sources=sources)

@@ -19,7 +19,7 @@ import argparse
 from pathlib import Path
 
 from ....i18n import LANGS
-from ...options import add_knowledge_arguments
+from ...options import add_knowledge_arguments, add_usage_from_arguments
 
 SERVE_PORT = 8000
 
@@ -54,6 +54,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     names.add_argument("--team", metavar="NAME", help="the team's name (one answers file only; default: anonymous)")
     names.add_argument("--team-from-filename", action="store_true", help="name each team after its file (blue.yaml: blue)")
     add.add_argument("--replace", action="store_true", help="replace the answers a team gave before")
+    add_usage_from_arguments(add)
 
     present = command("present", "show the workshop on a projector, one screen at a time")
     present.epilog = (

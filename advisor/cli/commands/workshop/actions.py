@@ -83,22 +83,26 @@ def _state_file(path: Path, team: str | None) -> Path:
 
 def add(args: argparse.Namespace) -> int:
     from ....answers.read import load_answers
+    from ...options import measured_answers, measurement_from
 
     workshop = store.load(args.file)
     lang = workshop.lang
     if args.team is not None and len(args.answers) > 1:
         raise AdvisorError("--team names one answers file", hint="use --team-from-filename to name several")
     team = store.team_name(args.team, lang) if args.team is not None else None
+    measurement = measurement_from(args, lang)  # once, for every answers file: the usage of the organisation
     entries: list[store.Entry] = []
     problems: list[Problem] = []
     for name in args.answers:
         try:
             if args.team_from_filename:
                 team = _team_from_filename(name, lang)
-            answers = load_answers(name)
+            answers = load_answers(name, lang=lang)
         except AdvisorError as error:  # report it, and go on with the other files
             problems += error.problems
             continue
+        if measurement is not None:
+            answers = measured_answers(answers, measurement, lang, source=name)
         entries.append(store.Entry(answers, team, source=name))
     added = []
     if entries:
