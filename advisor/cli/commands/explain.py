@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..options import add_answers_argument, add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, resolve_lang
+from ..options import add_answers_argument, answers_path, add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, resolve_lang
 
 
 
@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from ...render.terminal import console
 
     lang = resolve_lang(args)
-    answers = load_answers(args.answers)
+    answers = load_answers(answers_path(args))
     advisor = advisor_from(args)
     knowledge = advisor.knowledge
     if args.why_not:

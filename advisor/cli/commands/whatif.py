@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..options import add_answers_argument, add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, resolve_lang
+from ..options import add_answers_argument, answers_path, add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, resolve_lang
 
 
 
@@ -30,10 +30,11 @@ def run(args: argparse.Namespace) -> int:
     from ...answers.settings import apply_settings
 
     lang = resolve_lang(args)
-    before = load_answers(args.answers)
+    path = answers_path(args)
+    before = load_answers(path)
     after = apply_settings(before, args.settings)
     advisor = advisor_from(args)
-    source = "<stdin>" if args.answers == "-" else args.answers
+    source = "<stdin>" if path == "-" else path
     sources = (source, " ".join(args.settings))
     comparison = advisor.compare(before, after, lang=lang, sources=sources)
     write_comparison(comparison, args.format, advisor.knowledge, title=f"{_title(lang)}: {', '.join(args.settings)}")
