@@ -55,7 +55,7 @@ class Screen:
         try:
             while True:
                 self.child.expect(r"(?s).+", timeout=0.3)
-        except pexpect.TIMEOUT:
+        except (pexpect.TIMEOUT, pexpect.EOF):  # quiet for a moment, or ended
             pass
 
     def send(self, keys: str) -> None:

@@ -169,7 +169,8 @@ def test_a_minimum_group_size_of_one_is_said_and_asked(tmp_path):
 
 def test_the_check_shows_its_progress_on_a_terminal(tmp_path):
     term = Screen("check", home=tmp_path, columns=100, rows=30)
-    term.wait(t("en", "check.progress"))  # while it works, not only when it is done
+    term.child.expect(t("en", "check.progress"))  # while it works, not only when it is done
+    assert term.child.isalive()
     term.child.terminate(force=True)
 
 
