@@ -65,7 +65,7 @@ def test_no_goal_profile_steers_on_the_dialogue_as_a_studied_lever(knowledge):
 
 
 def test_the_usage_chart_never_marks_the_dialogue_as_studied(knowledge):
-    from advisor.questionnaire.chart import usage_chart
+    from advisor.render.chart import usage_chart
     from advisor.answers.read import parse_answers
 
     answers = parse_answers({"goals": ["alignment"], "usage": {"active_share": 8}, "purposes": {"strategy_dialogue": "often"}})
@@ -120,9 +120,15 @@ def test_inferred_relations_reach_the_advice_with_their_note():
 def test_every_report_marks_an_inferred_relation_and_shows_its_note(cli, write_yaml, format_):
     path = write_yaml({"goals": ["effectiveness"], "usage": {}, "purposes": {"expertise": "never"}})
     out = " ".join(cli("advise", "--answers", str(path), "--format", format_).out.replace("&#x27;", "'").split())
-    assert "effectiveness-active-breadth (inferred)" in out
-    assert "Inferred (effectiveness-active-breadth, effectiveness-active-frequency," in out
+    # for people, the relations in words; the identifiers only with --details
+    assert "Inferred (share of employees posting or reacting, how often they post or react," in out
     assert "Read from 'één relatie gevonden' (one relation found)" in out
+    assert "effectiveness-active-breadth" not in out
+    detailed = cli("advise", "--answers", str(path), "--format", format_, "--details").out.replace("&#x27;", "'")
+    detailed = " ".join(detailed.split())
+    assert "effectiveness-active-breadth (inferred)" in detailed
+    assert "Inferred (effectiveness-active-breadth, effectiveness-active-frequency," in detailed
+    assert "Read from 'één relatie gevonden' (one relation found)" in detailed
 
 
 def test_findings_and_explain_show_the_inference(cli):

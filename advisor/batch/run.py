@@ -39,7 +39,7 @@ class Outcome:
     seconds: float = 0.0
 
 
-def render(advice: Advice, fmt: str, organisation: str | None) -> str:
+def render(advice: Advice, fmt: str, organisation: str | None, answers=None, knowledge=None) -> str:
     if fmt == "json":
         # byte for byte what `advisor advise --format json` writes (jsonio.dumps), several times
         # faster; tests/commands/test_batch.py holds the two equal
@@ -47,10 +47,10 @@ def render(advice: Advice, fmt: str, organisation: str | None) -> str:
     if fmt == "markdown":
         from ..render.markdown import render_markdown
 
-        return render_markdown(advice, organisation=organisation)
+        return render_markdown(advice, organisation=organisation, answers=answers, knowledge=knowledge)
     from ..render.html import render_advice_html
 
-    return render_advice_html(advice, organisation=organisation)
+    return render_advice_html(advice, organisation=organisation, answers=answers, knowledge=knowledge)
 
 
 def run_batch(source: Input, advisor, options: Options, advance: Callable[[], None] = lambda: None) -> Outcome:
@@ -78,7 +78,7 @@ def run_batch(source: Input, advisor, options: Options, advance: Callable[[], No
             advice = advisor.advise(row.answers, lang)
             organisation = row.answers.organisation.name if row.answers.organisation else None
             name = row.id + extension
-            writer.write(options.out / name, render(advice, options.format, organisation))
+            writer.write(options.out / name, render(advice, options.format, organisation, row.answers, knowledge))
             files.append((row.id, name))
             advised += 1
             ids = [rec.id for rec in advice.recommendations]

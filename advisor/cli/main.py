@@ -53,6 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang", dest="top_lang", choices=LANGS, default=None, help="language (default: from the locale)"
     )
+    parser.add_argument(
+        "--details", dest="top_details", action="store_true",
+        help="the questionnaire's report: add the identifiers of rules and findings (advisor advise has its own --details)",
+    )
     parser.add_argument("--version", action="version", version=f"advisor {__version__} ({_engine_line()})")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     add_usage_from_arguments(parser, top=True)  # the questionnaire with the usage measured
@@ -115,6 +119,8 @@ def _run(argv: Sequence[str] | None) -> int:
         lang = resolve_lang(args)
         if args.resume and args.command is not None:
             raise UsageError("--resume continues the questionnaire: use it without a command")
+        if args.top_details and args.command is not None:
+            raise UsageError(f"--details before a command is the questionnaire's: put it after the command (advisor {args.command} ... --details)")
         module = importlib.import_module(COMMANDS[args.command][0] if args.command else "advisor.cli.commands.ask")
         code = int(module.run(args))
         if sys.stdout is not None:

@@ -1,4 +1,4 @@
-"""The options several commands share, defined once: --lang, --engine, --answers, --findings and
+"""The options several commands share, defined once: --lang, --engine, the answers file, --findings and
 --rules, and what they select (the language, the knowledge base, its advisor)."""
 
 from __future__ import annotations
@@ -29,7 +29,23 @@ def add_engine_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def add_answers_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--answers", required=True, metavar="FILE", help="answers file (YAML or JSON); - reads standard input")
+    """The answers file, named as `diff` and `batch` name their input (advisor advise FILE), or
+    with --answers FILE."""
+    parser.add_argument("answers_file", nargs="?", metavar="ANSWERS", help="answers file (YAML or JSON); - reads standard input")
+    parser.add_argument("--answers", metavar="FILE", help="the answers file, as an option")
+    parser.set_defaults(answers_command=parser.prog)
+
+
+def answers_path(args: argparse.Namespace) -> str:
+    """The answers file the command line names, once."""
+    from ..errors import AdvisorError
+
+    given = [name for name in (args.answers_file, args.answers) if name is not None]
+    if not given:
+        raise AdvisorError("name the answers file", hint=f"{args.answers_command} answers.yaml (or --answers answers.yaml)")
+    if len(given) == 2 and given[0] != given[1]:
+        raise AdvisorError("two answers files named", hint=f"{args.answers_command} answers.yaml: one file, as ANSWERS or --answers")
+    return given[0]
 
 
 def add_knowledge_arguments(parser: argparse.ArgumentParser) -> None:

@@ -320,7 +320,7 @@ def validate(
 
     value = document.data if data is None else data
     if value is None:
-        raise AdvisorError(document.problem(prefix, "empty document", hint="see README for the file format", code=SCHEMA))
+        raise AdvisorError(document.problem(prefix, "empty document", hint=_FIELDS.get(model.__name__), code=SCHEMA))
     try:
         return model.model_validate(value)
     except ValidationError as error:
@@ -347,7 +347,7 @@ def problems_from(
         loc = prefix + clean_loc(item["loc"], data)
         problems.append(
             document.problem(
-                loc, _message(item), _hint(item),
+                loc, _message(item), _hint(item, error.title),
                 code=code(item["type"], loc) if code else SCHEMA, id=item_id(loc) if item_id else None,
             )
         )
@@ -472,15 +472,24 @@ def _kind_of(value: Any) -> str:
     return type(value).__name__
 
 
-def _hint(item: dict) -> str | None:
+# Where a user of the installed advisor (who has no README) finds every field of a file, by the
+# model that read it: a command, never a file of the source tree.
+_FIELDS = {
+    "Answers": "`advisor schema answers` lists every field of an answers file",
+    "FindingsFile": "`advisor export --format yaml` shows every field of the shipped findings and rules",
+    "RuleFile": "`advisor export --format yaml` shows every field of the shipped findings and rules",
+}
+
+
+def _hint(item: dict, model: str = "") -> str | None:
     kind = item["type"]
     value = item.get("input")
     if isinstance(value, bool):
         return "YAML reads unquoted yes/no/on/off/true/false as a boolean: put the text in quotes"
     if kind == "extra_forbidden":
-        return "check the spelling; README lists every field"
+        return "check the spelling" + (f"; {_FIELDS[model]}" if model in _FIELDS else "")
     if kind == "missing":
-        return "add it; README shows a complete example"
+        return "add it" + (f"; {_FIELDS[model]}" if model in _FIELDS else "")
     if kind == "model_type" and isinstance(value, str) and (item.get("ctx") or {}).get("class_name") == "Text":
         return 'give the text in both languages: {en: "...", nl: "..."}'
     if kind == "literal_error":

@@ -26,6 +26,7 @@ def run_questionnaire(
     knowledge: "Knowledge | None" = None,
     state_file: Path | None = None,
     resume: bool = False,
+    organisation: bool = True,
     input=None,
     output=None,
     measurement=None,
@@ -35,9 +36,10 @@ def run_questionnaire(
     lang: "en" or "nl". knowledge: the knowledge base (default: the shipped one).
     state_file: where progress is saved after every answer (None: not saved).
     resume: continue from state_file; when it holds a finished questionnaire, its answers are
-    returned without asking. input/output: prompt_toolkit input and output objects (tests).
-    measurement: usage measured from an export (advisor.measure.measure_exports): its figures are
-    shown and their questions not asked, unless the person chooses to correct them.
+    returned without asking. organisation: ask the organisation's name and size (not for an
+    anonymous response, which would not keep them). input/output: prompt_toolkit input and output
+    objects (tests). measurement: usage measured from an export (advisor.measure.measure_exports):
+    its figures are shown and their questions not asked, unless the person chooses to correct them.
 
     Raises AdvisorError for a damaged or foreign save file (left untouched) or nothing to resume,
     and KeyboardInterrupt on Ctrl-C, after the answers so far are saved.
@@ -73,7 +75,7 @@ def run_questionnaire(
 
     def flow_for() -> Flow:
         if "flow" not in flows:
-            flows["flow"] = Flow(source.get(), lang)
+            flows["flow"] = Flow(source.get(), lang, organisation=organisation)
         return flows["flow"]
 
     def save(progress: saves.Progress, flow: Flow) -> None:

@@ -59,7 +59,8 @@ def _rank(prompter, view, chosen: list[str], labels, previous: list[str], explai
         remaining = [g for g in chosen if g not in ranked]
         earlier = [g for g in previous if g in remaining]
         before = ", ".join(f"{n}. {labels[g]}" for n, g in enumerate(ranked, 1))
-        message = view.rank_prompt + (f" ({before})" if before else "")
+        # the first step asks what matters most; the next ones, what comes after those put first
+        message = t(prompter.lang, "q.rank_next", ranked=before) if before else view.rank_prompt
         result = prompter.select(
             message, [Option(labels[g], g) for g in remaining], default=earlier[0] if earlier else None, echo=False
         )

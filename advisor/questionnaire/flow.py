@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # the knowledge base (and pydantic) loads in the background: 
 class Flow:
     """The questionnaire of one knowledge base, in one language."""
 
-    def __init__(self, knowledge: "Knowledge", lang: str):
+    def __init__(self, knowledge: "Knowledge", lang: str, *, organisation: bool = True):
 
         self.dependencies = knowledge.dependencies
         self.knowledge = knowledge
@@ -35,8 +35,11 @@ class Flow:
                 f"{knowledge.paths[1]}: this rule set has no questionnaire",
                 hint="add the questions (see rules/catalog/questions.yaml), or use advisor advise --answers",
             )
-        # the goals come first whatever the file order: the study's advice is to decide them first
-        self.order = ["goals"] + [q.key for q in knowledge.questions if q.key != "goals"]
+        # the goals come first whatever the file order: the study's advice is to decide them first;
+        # the organisation's details only when they are kept (not for an anonymous response)
+        self.order = ["goals"] + [
+            q.key for q in knowledge.questions if q.key != "goals" and (organisation or not q.key.startswith("organisation."))
+        ]
 
     def plan(self, goals: list[str]) -> list[str]:
         """The questions to ask for these goals, in order."""
@@ -55,6 +58,12 @@ class Flow:
             rank_prompt=question.rank_prompt.get(self.lang),
             goals=tuple((p.goal, p.label.get(self.lang)) for p in self.knowledge.goal_profiles.values()),
         )
+
+    def without_levers(self, goals: list[str]) -> bool:
+        """Whether the study names no use to steer on for any of these goals (communication
+        satisfaction: no significant relation with active or passive use)."""
+        profiles = self.knowledge.goal_profiles
+        return not any(profiles[goal].steer_on or profiles[goal].suggested for goal in goals)
 
     def goal_labels(self, goals: list[str]) -> str:
         profiles = self.knowledge.goal_profiles
@@ -120,6 +129,9 @@ def walk(
             continue
         progress.answers[key] = answer
         if key == "goals":
+            if flow.without_levers(answer) and _add_a_goal(prompter, flow, answer):
+                progress.answers[key] = answer  # kept as the default when the goals are asked again
+                continue
             goals = answer
             _note(prompter, flow.skip_line(goals))
             if progress.measured is not None and measured.ask(prompter, progress, flow.plan(goals)) is BACK:
@@ -154,6 +166,25 @@ def _ask_goals(flow, flow_for, prompter, default, preview):
     if loaded != view:  # the quick read differed from the checked knowledge: ask again from that
         return ask_goals(prompter, loaded, answer, explain)
     return answer
+
+
+def _add_a_goal(prompter: Prompter, flow: Flow, goals: list[str]) -> bool:
+    """Say plainly that the study names no use to steer on for these goals, with what it found,
+    and offer to choose goals again. True: the person wants to add one."""
+    from .prompts import Option
+
+    lang = flow.lang
+    for goal in goals:
+        profile = flow.knowledge.goal_profiles[goal]
+        prompter.note(f"{profile.label.get(lang)}: {profile.strategy.get(lang)}")
+    answer = prompter.select(
+        t(lang, "q.no_levers", goals=flow.goal_labels(goals)),
+        [Option(t(lang, "q.add_goal"), True), Option(t(lang, "q.keep_goals"), False)],
+        default=True,
+        back=False,
+        why=False,
+    )
+    return answer is True
 
 
 def _explainer(prompter: Prompter, flow: Flow, key: str, goals: list[str]):

@@ -92,11 +92,12 @@ class Prompter:
         echo: bool = True,
     ):
         """One of the options' values, BACK or Help. echo: print the answered line."""
+        laid_out, hint = self._layout(message, ("move", "choose") + (("back",) if back else ()) + (("why",) if why else ()))
         question = questionary.select(
-            message,
+            laid_out,
             choices=[questionary.Choice(o.label, value=o.value) for o in options],
             default=_choice(options, default),
-            instruction=self._hint(("move", "choose") + (("back",) if back else ()) + (("why",) if why else ())),
+            instruction=hint,
             show_description=False,  # its label is English only
             **self._common(),
         )
@@ -117,14 +118,15 @@ class Prompter:
         why: bool = True,
     ):
         """The checked values (in the options' order), BACK or Help."""
+        laid_out, hint = self._layout(message, ("move", "toggle", "confirm") + (("back",) if back else ()) + (("why",) if why else ()))
         question = questionary.checkbox(
-            message,
+            laid_out,
             choices=[
                 questionary.Choice(o.label, value=o.value, checked=o.value in checked)
                 for o in options
             ],
             initial_choice=_choice(options, pointed),
-            instruction=self._hint(("move", "toggle", "confirm") + (("back",) if back else ()) + (("why",) if why else ())),
+            instruction=hint,
             validate=lambda values: True if values else required,
             show_description=False,
             **self._common(),
@@ -145,11 +147,13 @@ class Prompter:
     ):
         """The text typed (stripped), BACK or Help. validate returns an error message or None;
         shown formats the answer for the answered line, echo replaces the message there."""
+        keys = ("type",) + (("skip",) if optional else ()) + (("back",) if back else ()) + (("why",) if why else ())
+        laid_out, hint = self._layout(message, keys)
         question = questionary.text(
-            message,
+            laid_out,
             default=default,
             validate=lambda text: validate(text.strip()) or True,
-            instruction=self._hint(("type",) + (("skip",) if optional else ()) + (("back",) if back else ()) + (("why",) if why else ())),
+            instruction=hint,
             **self._common(),
         )
         result = self._run(question, back=back, why=why, lists=False)
@@ -171,7 +175,8 @@ class Prompter:
         the first screen shows one)."""
         import textwrap
 
-        wrapped = textwrap.fill(text, width=max(40, self.output.get_size().columns - 1))
+        width = max(40, self.output.get_size().columns - 1)
+        wrapped = textwrap.fill(text, width=width, break_long_words=False, break_on_hyphens=False)
         self._print(FormattedText([("class:instruction", wrapped)]))
 
     def show(self, renderable) -> None:
@@ -203,8 +208,26 @@ class Prompter:
             common["input"] = self.input
         return common
 
-    def _hint(self, keys: Sequence[str]) -> str:
-        return "(" + " · ".join(t(self.lang, "key." + key) for key in keys) + ")"
+    def _layout(self, message: str, keys: Sequence[str]) -> tuple[str, str]:
+        """The question and its key hint, wrapped here at word boundaries (the terminal would
+        break them anywhere, inside a word or a key's name): the hint follows the question when
+        it fits on that line, else it gets lines of its own, broken only between keys."""
+        import textwrap
+
+        width = max(self.output.get_size().columns - 1, 20)
+        lines = textwrap.wrap(message, width=width - 2, break_long_words=False, break_on_hyphens=False) or [""]
+        items = [t(self.lang, "key." + key) for key in keys]
+        hint = "(" + " · ".join(items) + ")"
+        if 2 + len(lines[-1]) + 1 + len(hint) <= width:
+            return "\n  ".join(lines), hint
+        rows: list[str] = []
+        for index, item in enumerate(items):
+            piece = ("(" if index == 0 else "") + item + (")" if index == len(items) - 1 else " ·")
+            if rows and len(rows[-1]) + 1 + len(piece) <= width - 2:
+                rows[-1] += " " + piece
+            else:
+                rows.append(piece)
+        return "\n  ".join(lines), "\n  " + "\n  ".join(rows)
 
     def _run(self, question, *, back: bool, why: bool, lists: bool):
         app = question.application

@@ -1,5 +1,9 @@
-"""After the questions: the advice for a person, the usage chart, and the offers to show the
-Dutch source quotes and to save the report (Markdown) and the answers (an answers file)."""
+"""After the questions: the advice for a person (with the usage chart), and the offers to show the
+Dutch source quotes and to save the report (Markdown) and the answers (an answers file).
+
+Saving never loops: the name offered is one no file has yet (advice.md, else advice-2.md, ...),
+an existing name is replaced only when confirmed (else another free name is offered), and an
+empty name saves nothing."""
 
 from __future__ import annotations
 
@@ -12,17 +16,14 @@ from rich.text import Text
 from ..i18n import t
 from ..render.markdown import cited, note_line
 from ..render.text import render_text
-from .chart import usage_chart
 from .prompts import Option, Prompter
 from ..files.write import write_atomic
 
 
-def print_report(advice, answers, knowledge, console: Console) -> None:
-    """The report on screen: the advice as `advisor advise` prints it, then the usage chart."""
+def print_report(advice, answers, knowledge, console: Console, *, details: bool = False) -> None:
+    """The report on screen, as `advisor advise` prints it (with the usage chart)."""
     organisation = answers.organisation.name if answers.organisation else None
-    render_text(advice, console, organisation=organisation, quotes=False)
-    console.print()
-    console.print(usage_chart(answers, knowledge, advice.lang))
+    render_text(advice, console, organisation=organisation, quotes=False, answers=answers, knowledge=knowledge, details=details)
     console.print()
 
 
@@ -43,16 +44,18 @@ def print_quotes(advice, console: Console) -> None:
     console.print()
 
 
-def offer(advice, answers, console: Console, prompter: Prompter) -> None:
-    """Show the quotes or save, as often as the person likes, until Done."""
+def offer(advice, answers, console: Console, prompter: Prompter, *, knowledge=None, details: bool = False) -> None:
+    """Show the quotes or save, as often as the person likes, until Done. knowledge: for the
+    saved report's usage chart and the study it cites."""
     from ..answers.write import answers_to_yaml
     from ..render.markdown import render_markdown
 
     lang = advice.lang
     organisation = answers.organisation.name if answers.organisation else None
+    report = dict(organisation=organisation, answers=answers, knowledge=knowledge, details=details)
     actions = {
         "quotes": lambda: print_quotes(advice, console),
-        "report": lambda: _save(prompter, "offer.report_file", render_markdown(advice, organisation=organisation)),
+        "report": lambda: _save(prompter, "offer.report_file", render_markdown(advice, **report)),
         "answers": lambda: _save(prompter, "offer.answers_file", answers_to_yaml(answers)),
     }
     options = [
@@ -73,29 +76,45 @@ def offer(advice, answers, console: Console, prompter: Prompter) -> None:
 
 def _save(prompter: Prompter, default_name: str, text: str) -> bool:
     lang = prompter.lang
+    offered = free_name(Path(t(lang, default_name)))
     while True:
         name = prompter.text(
             t(lang, "offer.path"),
-            default=t(lang, default_name),
-            validate=lambda text: None if text else t(lang, "offer.path_required"),
+            default=str(offered),
+            validate=lambda text: None,
+            optional=True,
             why=False,
         )
-        if not isinstance(name, str):  # back: not saved after all
+        if not isinstance(name, str) or not name:  # back, or an empty name: not saved after all
+            prompter.note(t(lang, "offer.not_saved"))
             return False
         path = Path(name).expanduser()
         if path.exists():
             replace = prompter.select(
                 t(lang, "offer.exists", path=path),
-                [Option(t(lang, "offer.yes"), True), Option(t(lang, "offer.no"), False)],
+                [Option(t(lang, "offer.replace"), True), Option(t(lang, "offer.other_name"), False)],
                 default=False,
                 why=False,
             )
             if replace is not True:
+                offered = free_name(path)
                 continue
         try:
             write_atomic(path, text)
         except OSError as error:
             prompter.note(t(lang, "offer.failed", path=path, error=error.strerror or error))
+            offered = path
             continue
         prompter.note(t(lang, "offer.saved", path=path.resolve()))
         return True
+
+
+def free_name(path: Path) -> Path:
+    """path if no file has that name yet, else the first free one of path-2, path-3, ..."""
+    if not path.exists():
+        return path
+    for number in range(2, 10_000):
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        if not candidate.exists():
+            return candidate
+    return path

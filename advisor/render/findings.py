@@ -1,4 +1,5 @@
-"""The findings of the study as a table: for a facilitator to show the evidence itself."""
+"""The findings of the study as a table: for a facilitator to show the evidence itself. No column
+is kept that most rows leave empty: the strength the source gives is shown with the relation."""
 
 from __future__ import annotations
 
@@ -20,19 +21,22 @@ def render_findings(table: FindingsTable, console: Console, labels: dict[str, st
     if table.goals:
         title += " " + t(lang, "findings.for_goal", goal=", ".join(labels.get(g, g) for g in table.goals))
     findings = Table(title=title, title_style="bold", show_lines=True, expand=True)
-    # on a narrow console the short columns get fixed widths and the summary takes the rest
+    # the short columns get fixed widths (wider on a wide console) and the summary takes the rest;
+    # the strength, which the source gives for one finding, is part of the relation, not a column
+    # of its own that would be empty in every other row
     narrow = console.width < 120
-    findings.add_column(t(lang, "col.construct"), width=13 if narrow else None, overflow="fold")
-    findings.add_column(t(lang, "col.usage"), width=14 if narrow else None, max_width=24, overflow="fold")
-    findings.add_column(t(lang, "col.relation"), width=11 if narrow else None, overflow="fold")
-    findings.add_column(t(lang, "col.strength"), width=10 if narrow else None, max_width=24, overflow="fold")
+    findings.add_column(t(lang, "col.construct"), width=13 if narrow else 16, overflow="fold")
+    findings.add_column(t(lang, "col.usage"), width=14 if narrow else 22, overflow="fold")
+    findings.add_column(t(lang, "col.relation"), width=13 if narrow else 24, overflow="fold")
     findings.add_column(t(lang, "col.summary"), ratio=1, overflow="fold")
     for row in table.findings:
+        relation = Text(relation_text(row.relation, row.inferred, lang), style=RELATION_STYLE[row.relation])
+        if row.strength:
+            relation.append(f"\n{t(lang, 'strength')}: {row.strength}", style="dim")
         findings.add_row(
             labels.get(row.construct, row.construct),
             lever_label(lang, row.usage),
-            Text(relation_text(row.relation, row.inferred, lang), style=RELATION_STYLE[row.relation]),
-            row.strength or "",
+            relation,
             _summary(row.summary, row.id, row.quote if quotes else None, _note(row.note, lang)),
         )
     console.print(findings)
@@ -81,7 +85,7 @@ def findings_markdown(table: FindingsTable, labels: dict[str, str], *, quotes: b
     title = t(lang, "findings.title")
     if table.goals:
         title += " " + t(lang, "findings.for_goal", goal=", ".join(labels.get(g, g) for g in table.goals))
-    heads = ["col.id", "col.construct", "col.usage", "col.relation", "col.strength", "col.summary"]
+    heads = ["col.id", "col.construct", "col.usage", "col.relation", "col.summary"]
     heads += ["col.quote"] if quotes else []
     out = [f"# {title}", "", "| " + " | ".join(t(lang, h) for h in heads) + " |", "|" + "---|" * len(heads)]
     for row in table.findings:
@@ -89,8 +93,7 @@ def findings_markdown(table: FindingsTable, labels: dict[str, str], *, quotes: b
             f"`{row.id}`",
             labels.get(row.construct, row.construct),
             lever_label(lang, row.usage),
-            relation_text(row.relation, row.inferred, lang),
-            row.strength or "",
+            relation_text(row.relation, row.inferred, lang) + (f"; {t(lang, 'strength')}: {row.strength}" if row.strength else ""),
             row.summary + (f" _{_note(row.note, lang)}_" if row.note else ""),
         ] + ([f"“{row.quote}”"] if quotes else [])
         out.append("| " + " | ".join(cell(c) for c in cells) + " |")

@@ -1,16 +1,19 @@
-"""The advice as Markdown: the saved report of the questionnaire and `--format markdown`."""
+"""The advice as Markdown: the saved report of the questionnaire and `--format markdown`.
+
+What to do comes first (advisor/render/summary.py), then the detail, then what the advice is
+based on. Identifiers (rule and finding ids, the knowledge base's version) only with details."""
 
 from __future__ import annotations
+
+import datetime
 
 from ..i18n import t
 from ..vocabulary import answer_label, lever_label
 from ..schema import Advice, Evidence
+from .chart import MARKS, WIDTH, UsageChart, chart_of
 from .escape import markdown_text
 from .measured import measured_lines
-
-
-def goal_labels(advice: Advice) -> dict[str, str]:
-    return {item.goal: item.label for item in advice.strategy}
+from .summary import action_line, basis_of, evidence_words, goal_labels, goals_line, inferred_words, status_text, top_actions
 
 
 def relation_text(relation: str, inferred: bool, lang: str) -> str:
@@ -53,34 +56,62 @@ def note_line(evidence: Evidence, lang: str) -> str | None:
     return f"{t(lang, 'note')}: {evidence.note}" if evidence.note else None
 
 
-def render_markdown(advice: Advice, *, organisation: str | None = None, quotes: bool = True) -> str:
+
+def render_markdown(
+    advice: Advice,
+    *,
+    organisation: str | None = None,
+    quotes: bool = True,
+    answers=None,
+    knowledge=None,
+    details: bool = False,
+    today: datetime.date | None = None,
+) -> str:
+    """The report. answers and knowledge (both or neither) add the usage chart, the answers the
+    advice rests on and the study cited; details adds the identifiers."""
     lang = advice.lang
     labels = goal_labels(advice)
+    basis = basis_of(advice, answers, knowledge, today)
     out: list[str] = [f"# {t(lang, 'title')}", ""]
     if organisation:
         out += [f"_{t(lang, 'for_org', name=markdown_text(organisation))}_", ""]
+    out += [f"## {t(lang, 'report.in_short')}", "", f"**{t(lang, 'report.goals')}:** {goals_line(advice)}", ""]
+    if advice.recommendations:
+        out += [f"**{t(lang, 'report.do_first')}**", ""]
+        out += [f"{rec.priority}. {action_line(rec, lang)}" for rec in top_actions(advice)]
+        out.append("")
+    else:
+        out += [t(lang, "no_recommendations"), ""]
+    out += [f"_{basis.line}_", ""]
     out += [f"## {t(lang, 'strategy')}", ""]
     out += [f"- **{item.label}**: {item.text}" for item in advice.strategy]
-    out += ["", f"## {t(lang, 'recommendations')}", ""]
+    out.append("")
+    if answers is not None and knowledge is not None:
+        out += chart_markdown(chart_of(answers, knowledge, lang))
+    out += [f"## {t(lang, 'recommendations')}", ""]
     if not advice.recommendations:
         out += [t(lang, "no_recommendations"), ""]
     for rec in advice.recommendations:
-        status = t(lang, "status." + rec.status)
         goals = ", ".join(labels[g] for g in rec.goals)
-        out += [f"### {rec.priority}. {rec.title}", "", f"*{status}* · {goals}", "", rec.summary, ""]
+        out += [f"### {rec.priority}. {rec.title}", "", f"*{status_text(lang, rec.status)}* · {goals}", "", rec.summary, ""]
         if rec.basis == "conclusion":
             out += [f"**{t(lang, 'basis.conclusion')}**", ""]
         out += [f"**{t(lang, 'steer_on')}:** " + ", ".join(lever_label(lang, name) for name in rec.levers), ""]
         out += [f"**{t(lang, 'evidence')}:**", ""]
         for evidence in rec.evidence:
-            out.append(f"- `{evidence_line(evidence, lang, labels)}`: {evidence.summary}")
+            if details:
+                out.append(f"- `{evidence_line(evidence, lang, labels)}`: {evidence.summary}")
+            else:
+                out.append(f"- {evidence_words(evidence, lang)}")
             if evidence.note:
                 out.append(f"  _{note_line(evidence, lang)}_")
             if quotes:
                 out.append(f"  > {evidence.quote}")
         out += ["", f"**{t(lang, 'practice')}:**", ""]
         out += [f"- {tactic.text}" for tactic in rec.practice]
-        out += ["", f"<sub>{t(lang, 'rules')}: {', '.join(rec.rules)}</sub>", ""]
+        out.append("")
+        if details:
+            out += [f"<sub>{t(lang, 'rules')}: {', '.join(rec.rules)}</sub>", ""]
     if advice.recommendations:
         out += [f"_{t(lang, 'heuristics')}_", ""]
     measured = measured_lines(advice)
@@ -90,8 +121,12 @@ def render_markdown(advice: Advice, *, organisation: str | None = None, quotes: 
             continue
         out += [f"## {t(lang, heading)}", ""]
         for notice in notices:
-            out.append(f"- {notice.text} <sub>({cited(notice.evidence, lang)})</sub>")
-            out += [f"  - _{line}_" for line in inferred_lines(notice.evidence, lang)]
+            if details:
+                out.append(f"- {notice.text} <sub>({cited(notice.evidence, lang)})</sub>")
+                out += [f"  - _{line}_" for line in inferred_lines(notice.evidence, lang)]
+            else:
+                out.append(f"- {notice.text}")
+                out += [f"  - _{line}_" for line in inferred_words(notice.evidence, lang)]
         if extra:  # measured usage: said beside the correlation caveat
             out.append(f"- {markdown_text(extra[0])}")
             out += [f"  - {markdown_text(line)}" for line in extra[1:]]
@@ -102,5 +137,35 @@ def render_markdown(advice: Advice, *, organisation: str | None = None, quotes: 
             goals = ", ".join(labels[g] for g in unknown.goals)
             out.append("- " + t(lang, "unknown_line", answer=answer_label(lang, unknown.answer), goals=goals))
         out.append("")
-    out += ["---", "", f"<sub>{t(lang, 'knowledge', version=advice.knowledge_version)}</sub>", ""]
+    out += ["---", "", f"## {t(lang, 'report.based_on')}", ""]
+    if basis.answers:
+        out += [t(lang, "report.answers_given", date=basis.day), ""]
+        out += [f"- {label}: {value}" for label, value in basis.answers]
+        out.append("")
+    else:
+        out += [t(lang, "report.made_on", date=basis.day), ""]
+    if basis.source:
+        out += [basis.source, ""]
+    if details:
+        out += [f"<sub>{t(lang, 'knowledge', version=advice.knowledge_version)}</sub>", ""]
     return "\n".join(out)
+
+
+def chart_markdown(chart: UsageChart) -> list[str]:
+    """The usage chart as a table with text bars."""
+    lang = chart.lang
+    out = [f"## {chart.title}", ""]
+    if not chart.rows:
+        return out + [chart.empty, ""]
+    numbers = [str(n) for n in range(1, len(chart.goals) + 1)]
+    out.append(f"| {t(lang, 'chart.usage')} | " + " | ".join(numbers) + f" | {t(lang, 'chart.now')} | |")
+    out.append("|---|" + ":-:|" * len(numbers) + "---|---|")
+    for row in chart.rows:
+        if row.level is None:
+            bar = "·" * WIDTH
+        else:
+            filled = round(row.level * WIDTH)
+            bar = "█" * filled + "░" * (WIDTH - filled)
+        marks = " | ".join(MARKS[mark] for mark in row.marks)
+        out.append(f"| {row.label} | {marks} | `{bar}` | {row.shown} |")
+    return out + ["", f"_{chart.numbered}_", "", f"_{chart.legend}_", ""]

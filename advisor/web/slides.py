@@ -13,7 +13,8 @@ from typing import Any
 from ..i18n import t, tn
 from ..vocabulary import lever_label
 from ..workshop import labels
-from ..workshop.handout import evidence_title
+from ..workshop.handout import evidence_title, goal_rows
+from ..workshop.ranking import MAX_GOALS, SHARE
 from ..workshop.screens import Screen
 from ..workshop.summary import WorkshopSummary
 
@@ -51,14 +52,16 @@ def _ranking(summary: WorkshopSummary, screen: Screen, hidden: bool) -> dict:
     data = {"prompt": t(lang, "workshop.ranking_prompt")}
     if hidden:
         return data
+    ranked = goal_rows(summary)
     rows = [
-        (f"{place}. {summary.goal_label(item.goal)}", item.points, t(lang, "workshop.points_line", points=item.points, first=item.places[0]))
-        for place, item in enumerate(summary.ranking, 1)
+        (f"{place}. {label}", item.points, t(lang, "workshop.points_line", points=item.points, first=item.places[0]))
+        for place, label, item, _, _ in ranked
     ]
     data.update(
         bars=_bars(rows),
         group_goals=", ".join(summary.goal_label(goal) for goal in summary.group.goals),
-        method=t(lang, "workshop.borda_short", k=summary.goals_per_response),
+        reasons=[{"goal": label, "chosen": chosen, "why": why} for _, label, _, chosen, why in ranked],
+        method=t(lang, "workshop.borda_short", share=f"{SHARE.numerator}/{SHARE.denominator}", max=MAX_GOALS),
     )
     return data
 
@@ -80,8 +83,7 @@ def _question(summary: WorkshopSummary, screen: Screen, hidden: bool) -> dict:
         for name, count in item.counts
         if name != "unknown" or count
     ]
-    how = t(lang, "workshop.median" if key.endswith("_share") else "workshop.mode")
-    data.update(bars=_bars(rows), answer=labels.group_value(lang, key, item.value), how=how)
+    data.update(bars=_bars(rows), answer=labels.group_answer(lang, item))
     return data
 
 

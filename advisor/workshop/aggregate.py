@@ -5,7 +5,7 @@
 - Frequencies and purpose levels: the mode, the answer given most often. A tie goes to the
   lowest of the tied levels (less often; never before sometimes before often): the cautious
   reading, so the group's advice names where the room should still grow instead of telling it to
-  sustain what half of it does not see.
+  sustain what half of it does not see. The tie itself is shown as a tie (``Distribution.tied``).
 - "Don't know" (and a question a team was not asked because its goals do not need it) counts as
   no answer. A question answered by fewer responses than the workshop's minimum group size gets
   no group answer ("unknown"), so one team's value can never be read off the median.
@@ -46,6 +46,16 @@ def mode(values: Sequence[str], scale: Sequence[str]) -> str | None:
     counts = {level: values.count(level) for level in scale}
     top = max(counts.values())
     return next(level for level in scale if counts[level] == top)
+
+
+def tied(values: Sequence[str], scale: Sequence[str]) -> tuple[str, ...]:
+    """The levels given most often when several are (in the scale's order), else ()."""
+    if not values:
+        return ()
+    counts = {level: values.count(level) for level in scale}
+    top = max(counts.values())
+    levels = tuple(level for level in scale if counts[level] == top)
+    return levels if len(levels) > 1 else ()
 
 
 def scale_of(key: str) -> tuple[str, ...]:
@@ -92,6 +102,7 @@ class Distribution:
     total: int
     value: object  # the group's answer, or 'unknown'
     withheld: bool  # fewer answers than the minimum group size: show nothing
+    tied: tuple[str, ...] = ()  # levels given equally often, most often: the group's answer is the lowest
 
 
 def share_band(value: float, low: float, high: float) -> str:
@@ -109,6 +120,7 @@ def distribution(responses: Sequence[Answers], key: str, min_group_size: int, ma
         order = FREQUENCIES if key.startswith("usage.") else PURPOSE_LEVELS
         categories = [(level, values.count(level)) for level in order]
     withheld = len(values) < min_group_size
+    ties = () if withheld or key in SHARE_ANSWERS else tied(values, scale_of(key))
     return Distribution(
         key=key,
         counts=tuple(categories) + ((UNKNOWN, len(responses) - len(values)),),
@@ -116,4 +128,5 @@ def distribution(responses: Sequence[Answers], key: str, min_group_size: int, ma
         total=len(responses),
         value=group_value(responses, key, min_group_size),
         withheld=withheld,
+        tied=ties,
     )

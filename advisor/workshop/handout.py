@@ -10,6 +10,7 @@ from ..render.markdown import relation_text
 from ..schema import Evidence
 from . import labels
 from .aggregate import Distribution
+from .ranking import MAX_GOALS, MIN_GOALS, SHARE, RankedGoal
 from .summary import WorkshopSummary
 
 # Section ids, in order: the HTML uses them as element ids, the tests check every one is there.
@@ -38,9 +39,9 @@ def intro(summary: WorkshopSummary) -> str:
 def method(summary: WorkshopSummary) -> list[str]:
     """How the group's results are computed, one sentence per point."""
     lang = summary.lang
-    k = summary.goals_per_response or 1
+    share = f"{SHARE.numerator}/{SHARE.denominator}"
     return [
-        t(lang, "workshop.method.borda", k=k),
+        t(lang, "workshop.method.borda", share=share, min=MIN_GOALS, max=MAX_GOALS),
         t(lang, "workshop.method.median"),
         t(lang, "workshop.method.mode"),
         t(lang, "workshop.method.unknown"),
@@ -66,17 +67,32 @@ def distribution_bars(summary: WorkshopSummary, item: Distribution) -> list[Bar]
         chosen = share_band(item.value, low, high)
     else:
         chosen = item.value
-    return [
-        Bar(labels.category(lang, summary.knowledge, item.key, name), count, name == chosen)
+    return [  # a tie marks every tied bar: no one of them is the group's answer more than the others
+        Bar(labels.category(lang, summary.knowledge, item.key, name), count, name == chosen or name in item.tied)
         for name, count in item.counts
         if name != "unknown" or count
     ]
 
 
 def group_answer(summary: WorkshopSummary, item: Distribution) -> str:
-    lang = summary.lang
-    how = t(lang, "workshop.median" if item.key.endswith("_share") else "workshop.mode")
-    return f"{t(lang, 'workshop.group_answer')}: {labels.group_value(lang, item.key, item.value)} ({how})"
+    return f"{t(summary.lang, 'workshop.group_answer')}: {labels.group_answer(summary.lang, item)}"
+
+
+def goal_rows(summary: WorkshopSummary) -> list[tuple[str, str, RankedGoal, bool, str]]:
+    """The ranking as rows: place (a tie shares its place), goal label, the goal's scores, whether
+    it is the group's, and why (or why not)."""
+    top = summary.ranking[0].points if summary.ranking else 0
+    names = {goal: summary.goal_label(goal) for goal in summary.knowledge.goal_profiles}
+    return [
+        (
+            f"{decision.place}" + ("=" if decision.tied else ""),
+            names[decision.goal],
+            decision.item,
+            decision.chosen,
+            labels.goal_reason(summary.lang, decision, top, names),
+        )
+        for decision in summary.decisions
+    ]
 
 
 def evidence_title(summary: WorkshopSummary, evidence: Evidence) -> str:

@@ -8,6 +8,7 @@ from ..render.escape import markdown_text
 from ..render.markdown import cited
 from ..render.measured import measured_lines
 from . import handout, labels
+from .ranking import MAX_GOALS, SHARE
 from .summary import WorkshopSummary
 
 BAR = 20  # characters of the longest text bar
@@ -44,15 +45,14 @@ def _goals(summary: WorkshopSummary) -> list[str]:
     lang = summary.lang
     chosen = ", ".join(f"**{summary.goal_label(goal)}**" for goal in summary.group.goals)
     out = [f"{t(lang, 'workshop.group_goals')}: {chosen}", ""]
-    out.append(
-        "| # | "
-        + " | ".join(t(lang, key) for key in ("workshop.goal", "workshop.points", "workshop.first_places", "workshop.listed_by"))
-        + " |"
-    )
-    out.append("|---:|---|---:|---:|---:|")
-    for place, item in enumerate(summary.ranking, 1):
-        out.append(f"| {place} | {summary.goal_label(item.goal)} | {item.points} | {item.places[0]} | {item.listed} |")
-    return out + ["", f"_{t(lang, 'workshop.borda_short', k=summary.goals_per_response)}_", ""]
+    keys = ("workshop.goal", "workshop.points", "workshop.first_places", "workshop.listed_by", "workshop.why")
+    out.append("| # | " + " | ".join(t(lang, key) for key in keys) + " |")
+    out.append("|---:|---|---:|---:|---:|---|")
+    for place, label, item, chosen, why in handout.goal_rows(summary):
+        shown = f"**{label}**" if chosen else label
+        out.append(f"| {place} | {shown} | {item.points} | {item.places[0]} | {item.listed} | {why} |")
+    share = f"{SHARE.numerator}/{SHARE.denominator}"
+    return out + ["", f"_{t(lang, 'workshop.borda_short', share=share, max=MAX_GOALS)}_", ""]
 
 
 def _strategy(summary: WorkshopSummary) -> list[str]:

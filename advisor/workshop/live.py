@@ -73,7 +73,7 @@ def submit(
                 raise AdvisorError(Problem(source="form", field="team", message=t(lang, "web.team_taken", team=team)))
         if target is None and len(responses) >= store.MAX_RESPONSES:
             raise AdvisorError(Problem(source="workshop", message=t(lang, "workshop.full", max=store.MAX_RESPONSES)))
-        new_number = target.number if target else max((r.number for r in responses), default=0) + 1
+        new_number = target.number if target else store.new_number(responses, anonymous=not team)
         response = WorkshopResponse(
             number=new_number, team=team, answers=answers if team else store.anonymised(answers), device=device
         )
@@ -82,7 +82,7 @@ def submit(
             responses = [response if r is target else r for r in responses]
         else:
             responses.append(response)
-        return workshop.model_copy(update={"responses": responses})
+        return workshop.model_copy(update={"responses": store.in_order(responses)})
 
     workshop = store.update(path, change)
     return workshop, made[0]

@@ -1,26 +1,33 @@
-"""The group's goal ranking: a Borda count over the goal orders of all responses.
+"""The group's goal ranking: a Borda count over the goal orders of all responses, and which of
+the ranked goals are the group's.
 
-Method (what the handout and the presenter say):
+Method (what the handout, the presenter and docs/workshops.md say):
 - Every response lists its goals, most important first. With G goals in the vocabulary (six),
   the goal in place p (1 = first) gets G - p + 1 points: 6 for first, 5 for second, ... A goal a
   response does not list gets 0 points from it. A team that names one goal gives it full weight;
   naming more goals never takes points away from the first.
-- Goals are ordered by points. Ties go to the goal with more first places, then more second
-  places, and so on; a tie left after that follows the fixed order of the goals in the
-  vocabulary (alignment, engagement, efficiency, effectiveness, knowledge sharing,
-  communication satisfaction), so the ranking never depends on the order responses came in.
-- The group's goals are the first k goals of the ranking, where k is the median number of goals
-  a response lists (the lower of the two middle values when the count is even): the group
-  decides on as many goals as a typical response, not on every goal anyone named.
+- Goals are ordered by points. Goals with the same points share a place (a tie is shown as a
+  tie); their order within it goes to more first places, then more second places, and so on,
+  then to the fixed order of the goals in the vocabulary (alignment, engagement, efficiency,
+  effectiveness, knowledge sharing, communication satisfaction), so the ranking never depends
+  on the order responses came in.
+- The group's goals: every goal whose points reach SHARE (two thirds) of the top score, at
+  least MIN_GOALS and at most MAX_GOALS of them, in ranking order. The count depends on how
+  close the scores are, not on how many goals a typical response lists, so one response more or
+  less moves a goal in or out only when its score crosses the line.
 """
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Sequence
 
 from ..vocabulary import GOALS
+
+SHARE = Fraction(2, 3)  # of the top score, for a goal to be one of the group's
+MIN_GOALS = 1  # the top goal is always the group's
+MAX_GOALS = 3  # a group decides on a few goals, not on every goal anyone named
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,22 @@ class RankedGoal:
     def listed(self) -> int:
         """How many responses list this goal at all."""
         return sum(self.places)
+
+
+@dataclass(frozen=True)
+class GoalDecision:
+    """Whether a ranked goal is one of the group's, and why."""
+
+    item: RankedGoal
+    place: int  # 1 = most points; goals with the same points share their place
+    chosen: bool
+    reason: str  # top | share (reaches the share of the top) | below (does not) | most (over MAX_GOALS)
+    tied: tuple[str, ...]  # the other goals with the same points
+    tie_break: str | None  # how the order within the tie was decided: places | order (the vocabulary's)
+
+    @property
+    def goal(self) -> str:
+        return self.item.goal
 
 
 def borda(rankings: Sequence[Sequence[str]], goals: Sequence[str] = GOALS) -> list[RankedGoal]:
@@ -49,14 +72,39 @@ def borda(rankings: Sequence[Sequence[str]], goals: Sequence[str] = GOALS) -> li
     return sorted(ranked, key=lambda item: (-item.points, tuple(-n for n in item.places), order[item.goal]))
 
 
-def lower_median(values: Sequence[int]) -> int:
-    """The middle value; the lower of the two middle ones for an even count."""
-    return statistics.median_low(values)
+def threshold(ranked: Sequence[RankedGoal]) -> Fraction:
+    """The points a goal needs to be one of the group's: SHARE of the top score."""
+    return SHARE * (ranked[0].points if ranked else 0)
+
+
+def decide(ranked: Sequence[RankedGoal]) -> list[GoalDecision]:
+    """For each ranked goal, in order: its place, whether it is the group's, and why."""
+    decisions: list[GoalDecision] = []
+    line = threshold(ranked)
+    chosen = 0
+    for index, item in enumerate(ranked):
+        tied = tuple(other.goal for other in ranked if other.points == item.points and other is not item)
+        place = 1 + sum(1 for other in ranked if other.points > item.points)
+        if index == 0:
+            reason = "top"
+        elif item.points < line:
+            reason = "below"
+        elif chosen >= MAX_GOALS:
+            reason = "most"
+        else:
+            reason = "share"
+        keep = reason in ("top", "share") or chosen < MIN_GOALS
+        chosen += keep
+        decisions.append(GoalDecision(item, place, keep, reason, tied, _tie_break(item, ranked) if tied else None))
+    return decisions
+
+
+def _tie_break(item: RankedGoal, ranked: Sequence[RankedGoal]) -> str:
+    """places: the goals tied on points differ in their places; order: they tie on those too."""
+    same = [other for other in ranked if other.points == item.points and other is not item]
+    return "order" if any(other.places == item.places for other in same) else "places"
 
 
 def group_goals(rankings: Sequence[Sequence[str]], goals: Sequence[str] = GOALS) -> list[str]:
-    """The group's goals: the first k of the Borda ranking, k the (lower) median goals per response."""
-    if not rankings:
-        return []
-    k = lower_median([len(ranking) for ranking in rankings])
-    return [item.goal for item in borda(rankings, goals)[:k]]
+    """The group's goals (see the module's docstring for the rule)."""
+    return [decision.goal for decision in decide(borda(rankings, goals)) if decision.chosen]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from rich.align import Align
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -20,7 +21,8 @@ from ..vocabulary import lever_label
 from . import labels
 from .aggregate import Distribution
 from .bigtext import big_digits
-from .handout import evidence_title
+from .handout import evidence_title, goal_rows
+from .ranking import MAX_GOALS, SHARE
 from .summary import TeamResult, WorkshopSummary
 
 # High contrast on any background: bold and reverse video, colour only as a second signal.
@@ -83,7 +85,9 @@ def _responses(summary: WorkshopSummary, width: int, height: int) -> RenderableT
     lang = summary.lang
     scale = 2 if width >= 110 and height >= 34 else 1
     parts: list[RenderableType] = [Text("")]
-    parts += [Text(row, style=STRONG, justify="center") for row in big_digits(summary.total, scale)]
+    # centred as one block: centring each row would drop the trailing spaces of a digit's shape
+    # (the 1, 2, 5 and 6) and shift its rows apart
+    parts.append(Align.center(Text("\n".join(big_digits(summary.total, scale)), style=STRONG, no_wrap=True)))
     word = t(lang, "workshop.response_one" if summary.total == 1 else "workshop.response_many")
     parts += [Text(""), Text(word, style=STRONG, justify="center")]
     parts.append(
@@ -121,21 +125,24 @@ def _ranking(summary: WorkshopSummary, revealed: bool, width: int) -> Renderable
     lang = summary.lang
     if not revealed:
         return _hidden(lang, t(lang, "workshop.ranking_prompt"))
+    ranked = goal_rows(summary)
     rows = [
-        (
-            f"{place}. {summary.goal_label(item.goal)}",
-            item.points,
-            t(lang, "workshop.points_line", points=item.points, first=item.places[0]),
-        )
-        for place, item in enumerate(summary.ranking, 1)
+        (f"{place}. {label}", item.points, t(lang, "workshop.points_line", points=item.points, first=item.places[0]))
+        for place, label, item, _, _ in ranked
     ]
+    why = Table.grid(padding=(0, 1))  # why each goal is, or is not, the group's
+    why.add_column(no_wrap=True)
+    why.add_column(ratio=1)
+    for _, label, _, chosen, reason in ranked:
+        why.add_row(Text("●" if chosen else "○", style=STRONG), Text.assemble((label, STRONG if chosen else ""), ": ", reason))
     goals = ", ".join(summary.goal_label(goal) for goal in summary.group.goals)
     return Group(
         _bars(rows, width),
         Text(""),
         Text.assemble((t(lang, "workshop.group_goals") + ": ", STRONG), (goals, MARK)),
+        why,
         Text(""),
-        Text(t(lang, "workshop.borda_short", k=summary.goals_per_response)),
+        Text(t(lang, "workshop.borda_short", share=f"{SHARE.numerator}/{SHARE.denominator}", max=MAX_GOALS)),
     )
 
 
@@ -153,15 +160,13 @@ def _question(summary: WorkshopSummary, item: Distribution, revealed: bool, widt
         for name, count in item.counts
         if name != "unknown" or count
     ]
-    answer = labels.group_value(lang, item.key, item.value)
-    how = t(lang, "workshop.median" if item.key.endswith("_share") else "workshop.mode")
     return Group(
         prompt,
         answered,
         Text(""),
         _bars(rows, width),
         Text(""),
-        Text.assemble((t(lang, "workshop.group_answer") + ": ", STRONG), (answer, MARK), f"  ({how})"),
+        Text.assemble((t(lang, "workshop.group_answer") + ": ", STRONG), (labels.group_answer(lang, item), MARK)),
     )
 
 

@@ -122,6 +122,28 @@ class Entry:
     source: str = "answers"
 
 
+ANONYMOUS_NUMBERS = 9999  # an anonymous response gets a random free number from 1 to this
+
+
+def new_number(responses: list[WorkshopResponse], *, anonymous: bool) -> int:
+    """The number of a new response: a named team's is the lowest free one; an anonymous
+    response's is a random free one, so that its number, and its place in the file (sorted by
+    number), say nothing about when it came in."""
+    taken = {response.number for response in responses}
+    if anonymous:
+        import secrets
+
+        free = [number for number in range(1, ANONYMOUS_NUMBERS + 1) if number not in taken]
+        if free:
+            return free[secrets.randbelow(len(free))]
+    return next(number for number in range(1, len(taken) + 2) if number not in taken)
+
+
+def in_order(responses: list[WorkshopResponse]) -> list[WorkshopResponse]:
+    """Responses as the file keeps them: by number, never in the order they came in."""
+    return sorted(responses, key=lambda response: response.number)
+
+
 def anonymised(answers: Answers) -> Answers:
     """Answers without the organisation block: name and size could single someone out."""
     return answers.model_copy(update={"organisation": None})
@@ -157,12 +179,12 @@ def add_entries(
             if not same and len(responses) >= MAX_RESPONSES:
                 problems.append(Problem(source=entry.source, message=t(lang, "workshop.full", max=MAX_RESPONSES)))
                 continue
-            number = max((r.number for r in workshop.responses + added), default=0) + 1
+            number = new_number(workshop.responses + added, anonymous=team is None)
             answers = entry.answers if team else anonymised(entry.answers)
             response = WorkshopResponse(number=number, team=team, answers=answers)
             responses = [r for r in responses if r not in same] + [response]
             added.append(response)
-        return workshop.model_copy(update={"responses": responses})
+        return workshop.model_copy(update={"responses": in_order(responses)})
 
     workshop = update(path, change)
     return workshop, list(added), list(problems)

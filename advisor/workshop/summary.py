@@ -11,7 +11,7 @@ from ..reasoning.pipeline import Advisor
 from ..schema import Advice, Answers, Evidence, Workshop
 from ..vocabulary import ANSWER_KEYS
 from .aggregate import SHARE_MARKS, Distribution, distribution, group_answers
-from .ranking import RankedGoal, borda, lower_median
+from .ranking import GoalDecision, RankedGoal, borda, decide
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class WorkshopSummary:
     knowledge: Knowledge
     lang: str
     ranking: list[RankedGoal] = field(default_factory=list)
-    goals_per_response: int = 0  # k: how many goals the group decides on
+    decisions: list[GoalDecision] = field(default_factory=list)  # per ranked goal: the group's or not, and why
     group: Answers | None = None  # None until the minimum group size is reached
     advice: Advice | None = None
     distributions: list[Distribution] = field(default_factory=list)
@@ -98,7 +98,7 @@ def summarise(workshop: Workshop, advisor: Advisor, lang: str | None = None) -> 
     responses = [response.answers for response in workshop.responses]
     size = workshop.min_group_size
     summary.ranking = borda([answers.goals for answers in responses])
-    summary.goals_per_response = lower_median([len(answers.goals) for answers in responses])
+    summary.decisions = decide(summary.ranking)
     summary.group = group_answers(responses, size)
     summary.advice = advisor.advise(summary.group, lang)
 

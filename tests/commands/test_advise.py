@@ -47,13 +47,14 @@ def test_text_report_shows_strategy_recommendations_evidence_practice_caveats(cl
     assert result.code == 0, result.err
     out = result.out
     for expected in (
-        "Strategy", "Get more employees posting and reacting", "[gap]", "Evidence (the study)",
-        "alignment-active-breadth", "Practice (how organisations commonly do it; not a result of the study)",
+        "Strategy", "Get more employees posting and reacting", "falls short", "Evidence (the study)",
+        "Practice (how organisations commonly do it; not a result of the study)",
         "Caveats", "Correlation, not causation", "Example BV",
     ):
         assert expected in out, expected
-    assert out.index("Strategy") < out.index("Recommendations") < out.index("Caveats")
+    assert out.index("In short") < out.index("Strategy") < out.index("Recommendations") < out.index("Caveats")
     assert "\x1b[" not in out  # not a terminal: no colour codes
+    assert "alignment-active-breadth" not in out and "[gap]" not in out
 
 
 def test_quotes_flag_shows_the_dutch_source(cli, write_yaml):
@@ -106,6 +107,21 @@ def test_bad_answers_give_one_clear_error_and_exit_2(cli, write_yaml, content, e
     assert expected in result.err, result.err
     assert result.err.startswith("advisor: error: ")
     assert "Traceback" not in result.err
+
+
+@pytest.mark.parametrize(
+    ("content", "hint"),
+    [
+        ("goals: [alignment]\nusage: {}\ncolour: red\n", "the fields here: goals, usage, purposes, organisation"),
+        ("usage: {}\n", "add the goals, most important first, e.g. goals: [engagement]"),
+        ("", "give at least the goals, e.g. goals: [engagement]"),
+    ],
+)
+def test_hints_name_a_command_not_a_file_an_installed_advisor_lacks(cli, write_yaml, content, hint):
+    """pip users have no README: a hint says what to write, or the command that shows it."""
+    err = cli("advise", str(write_yaml(content))).err
+    assert "README" not in err
+    assert f"hint: {hint}" in err
 
 
 def test_every_problem_is_reported_sorted_by_line(cli, write_yaml):
@@ -199,3 +215,74 @@ def test_html_output_is_one_self_contained_page(cli, write_yaml):
     assert {"src", "href"}.isdisjoint(parser.attributes)
     assert "http" not in result.out and '<html lang="nl">' in result.out
     assert result.out.count('class="rec"') == 4 and "Het blijkt dat" in result.out
+
+
+def test_the_answers_file_by_name_as_diff_and_batch_take_it(cli, write_yaml):
+    path = str(write_yaml(EXAMPLE_ANSWERS))
+    named = cli("advise", path, "--format", "json")
+    assert named.code == 0, named.err
+    assert named.out == cli("advise", "--answers", path, "--format", "json").out
+    assert cli("explain", path).code == 0 and cli("whatif", path, "--set", "usage.active_share=30").code == 0
+    both = cli("advise", path, "--answers", str(write_yaml(EXAMPLE_ANSWERS, "other.yaml")))
+    assert both.code == 2 and "two answers files" in both.err
+
+
+@pytest.mark.parametrize(("name", "start"), [
+    ("advice.md", "# Adoption strategy"), ("advice.html", "<!DOCTYPE html>"), ("advice.json", "{"), ("advice.txt", "─"),
+])
+def test_out_writes_the_report_in_the_format_its_extension_names(cli, write_yaml, tmp_path, name, start):
+    result = cli("advise", str(write_yaml(EXAMPLE_ANSWERS)), "--out", str(tmp_path / name))
+    assert result.code == 0 and result.out == "", result.err
+    text = (tmp_path / name).read_text(encoding="utf-8")
+    assert text.startswith(start)
+    assert "\x1b" not in text
+    if name.endswith(".json"):
+        assert json.loads(text) == json.loads(cli("advise", str(tmp_path / "answers.yaml"), "--format", "json").out)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary file left
+
+
+def test_out_with_an_unknown_extension_writes_nothing(cli, write_yaml, tmp_path):
+    result = cli("advise", str(write_yaml(EXAMPLE_ANSWERS)), "--out", str(tmp_path / "advice.pdf"))
+    assert result.code == 2 and "cannot tell the format from the extension '.pdf'" in result.err
+    assert not (tmp_path / "advice.pdf").exists()
+    forced = cli("advise", str(tmp_path / "answers.yaml"), "--out", str(tmp_path / "advice.pdf"), "--format", "markdown")
+    assert forced.code == 0 and (tmp_path / "advice.pdf").read_text(encoding="utf-8").startswith("# Adoption")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_every_report_says_what_it_is_based_on_and_starts_with_what_to_do(cli, write_yaml, fmt):
+    import datetime
+    import re
+
+    out = cli("advise", str(write_yaml(EXAMPLE_ANSWERS)), "--format", fmt).out
+    text = " ".join(re.sub(r"<[^>]+>|\*\*|_", " ", out).replace("&#x27;", "'").split()).replace(" :", ":")
+    advice = json.loads(cli("advise", str(write_yaml(EXAMPLE_ANSWERS)), "--format", "json").out)
+    top = [rec["title"] for rec in advice["recommendations"][:3]]
+    short = text[text.index("In short") : text.index("Strategy")]
+    assert [short.index(title) for title in top] == sorted(short.index(title) for title in top)
+    assert "Your goals: 1. Alignment with the strategy, 2. Engagement" in short
+    assert advice["recommendations"][3]["title"] not in short  # three, not more
+    today = datetime.date.today()
+    assert f"{today.strftime('%B')} {today.day}, {today.year}" in text
+    assert "Evolve" in text and "106 organisations" in text
+    assert "Your usage now, against what your goals call for" in text
+    based_on = text[text.index("What this advice is based on") :]
+    assert "Share of employees posting or reacting: 8%" in based_on
+    assert "Correlation, not causation" in text
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_reports_for_people_name_rules_and_findings_only_with_details(cli, write_yaml, fmt):
+    path = str(write_yaml(EXAMPLE_ANSWERS))
+    advice = json.loads(cli("advise", path, "--format", "json").out)
+    ids = {rule for rec in advice["recommendations"] for rule in rec["rules"]}
+    ids |= {e["finding"] for item in advice["recommendations"] + advice["warnings"] + advice["caveats"] for e in item["evidence"]}
+    plain = cli("advise", path, "--format", fmt).out
+    detailed = cli("advise", path, "--format", fmt, "--details").out
+    for jargon in sorted(ids) + [advice["knowledge_version"], " × "]:
+        assert jargon not in plain, jargon
+        assert jargon in detailed, jargon
+    for word in ("[gap]", "[sustain]"):
+        assert word not in plain and word not in detailed
+    assert "falls short" in plain and "already strong" in plain
+    assert "Rests on an authors' conclusion, not on a measured relation." in plain.replace("&#x27;", "'")

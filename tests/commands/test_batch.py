@@ -280,6 +280,24 @@ def test_inputs_that_cannot_be_read_at_all(cli, tmp_path, make, message):
     assert message in result.err and "Traceback" not in result.err
 
 
+@pytest.mark.parametrize(
+    "name, content",
+    [("empty.csv", ""), ("header.csv", "id,goals\n"), ("empty.jsonl", ""), ("blank.jsonl", "\n  \n"), ("folder", None)],
+)
+def test_one_rule_for_an_input_without_rows(cli, tmp_path, name, content):
+    """An empty .csv was an error and an empty .jsonl "0 rows" (exit 0): nothing to advise is an
+    error for every kind of input."""
+    path = tmp_path / name
+    if content is None:
+        path.mkdir()
+    else:
+        path.write_text(content, encoding="utf-8")
+    result = run_batch(cli, str(path), "--out", str(tmp_path / "out"))
+    assert result.code == 2, result.err
+    assert result.err.startswith(f"advisor: error: {path}") and "hint:" in result.err
+    assert not (tmp_path / "out" / "summary.json").exists()
+
+
 def test_input_and_out_are_needed(cli, tmp_path):
     assert run_batch(cli).code == 2
     assert run_batch(cli, str(tmp_path)).code == 2

@@ -57,7 +57,7 @@ def test_text_table(cli):
     out = result.out
     for expected in (
         "Findings of the study for Communication satisfaction",
-        "Outcome", "Usage", "Relation", "Strength", "Summary",
+        "Outcome", "Usage", "Relation", "Summary",
         "no significant relation",
         "communication-satisfaction-active-breadth",
         "Conclusions, remarks and caveats of the authors",
@@ -69,14 +69,26 @@ def test_text_table(cli):
     assert "“" in cli("findings", "--goal", "communication_satisfaction", "--quotes").out
 
 
+def test_no_column_is_left_empty_in_most_rows(cli):
+    """The strength, which the source gives for one finding of 25, is shown with its relation."""
+    table = cli("findings").out
+    header = next(line for line in table.splitlines() if "Outcome" in line)
+    assert "Strength" not in header
+    lines = cli("findings", "--goal", "effectiveness").out.splitlines()
+    end = next(i for i, line in enumerate(lines) if "effectiveness-expertise" in line)
+    start = max(i for i, line in enumerate(lines[:end]) if line.startswith(("├", "┡")))
+    relation = " ".join(line.split("│")[3].strip() for line in lines[start + 1 : end + 1])
+    assert relation.startswith("positive relation strength: in lesser degree")
+
+
 def test_dutch_markdown(cli):
     result = cli("findings", "--goal", "effectiveness", "--format", "markdown", "--lang", "nl")
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     assert lines[0] == "# Bevindingen van het onderzoek voor Effectiviteit"
-    assert "| Id | Uitkomst | Gebruik | Samenhang | Sterkte | Samenvatting |" in lines
+    assert "| Id | Uitkomst | Gebruik | Samenhang | Samenvatting |" in lines  # no column most rows leave empty
     row = next(line for line in lines if line.startswith("| `effectiveness-expertise`"))
-    assert "positieve samenhang" in row and "in mindere mate" in row
+    assert "positieve samenhang; sterkte: in mindere mate" in row
     assert any("niet aangetoond, afgeleid" in line and "één relatie gevonden" in line for line in lines)
     assert not any("geen significante samenhang" in line for line in lines)  # only communication satisfaction was tested so
 
@@ -85,4 +97,4 @@ def test_markdown_escapes_pipes_and_keeps_one_row_per_finding(cli, knowledge):
     out = cli("findings", "--format", "markdown", "--quotes").out
     rows = [line for line in out.splitlines() if line.startswith("| `")]
     assert len(rows) == len(knowledge.findings) + len(knowledge.statements)
-    assert all(line.count(" | ") == 6 for line in rows[: len(knowledge.findings)])  # seven cells, quotes included
+    assert all(line.count(" | ") == 5 for line in rows[: len(knowledge.findings)])  # six cells, quotes included

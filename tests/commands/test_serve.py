@@ -137,6 +137,7 @@ def test_an_engine_failure_answers_that_line_only(serve, monkeypatch):
 def test_without_stdio_it_says_how_to_use_it(cli):
     result = cli("serve")
     assert result.code == 2 and "--stdio" in result.err and "--http" in result.err
+    assert "`advisor serve --stdio`" in result.err and "`advisor serve --http`" in result.err  # what to type
 
 
 @pytest.mark.parametrize("engine", ["python", "durable"])

@@ -86,7 +86,7 @@ def _answer_in_english(term: Terminal, *, until: str | None = None) -> None:
         ("contribute to\\?", SPACE + DOWN + SPACE + ENTER),
         ("matters most\\?", ENTER),
         ("posted or reacted on the platform", DOWN + ENTER),
-        ("How often do those employees", DOWN + ENTER),
+        ("post or react on the platform do so", DOWN + ENTER),
         ("read posts or reactions", DOWN * 4 + ENTER),
         ("Percentage of employees", "45" + ENTER),
         ("strategy discussed", ENTER),
@@ -130,8 +130,9 @@ def test_a_full_run_in_english(tmp_path):
 
     advice = _advice(tmp_path / "answers.yaml", "en")
     assert advice["recommendations"], "these answers leave gaps"
+    status = {"gap": "falls short", "sustain": "already strong"}
     for rec in advice["recommendations"]:
-        assert f"{rec['priority']}. {rec['title']} [{rec['status']}]" in screen
+        assert f"{rec['priority']}. {rec['title']} · {status[rec['status']]}" in screen
     saved = yaml.safe_load((tmp_path / "answers.yaml").read_text(encoding="utf-8"))
     assert saved["goals"] == ["alignment", "engagement"]
     assert saved["usage"] == {"active_share": 15, "active_frequency": "weekly", "passive_share": 45, "passive_frequency": "unknown"}
@@ -141,7 +142,7 @@ def test_a_full_run_in_english(tmp_path):
 def test_a_full_run_in_dutch_with_the_sources(tmp_path):
     term = Terminal(home=tmp_path, lang="nl_NL.UTF-8", colour=False)
     term.answer("Aan welke uitkomsten", DOWN + SPACE + ENTER)  # engagement
-    term.answer("Hoe vaak posten of reageren die medewerkers", DOWN * 4 + ENTER)  # weet ik niet
+    term.answer("die dat op het platform doen", DOWN * 4 + ENTER)  # weet ik niet
     term.answer("posts of reacties op het platform gelezen", ENTER)  # minder dan 25%
     term.answer("Naam van uw organisatie", ENTER)
     term.answer("Aantal medewerkers", ENTER)
@@ -153,7 +154,7 @@ def test_a_full_run_in_dutch_with_the_sources(tmp_path):
     assert not COLOUR.search(term.raw())  # NO_COLOR
 
     for line in (
-        "? Hoe vaak posten of reageren die medewerkers? Weet ik niet",
+        "? Hoe vaak posten of reageren de medewerkers die dat op het platform doen? Weet ik niet",
         "Adoptiestrategie voor uw interne social media",
         "Betrokkenheid: Stuur op bereik en ritme",
         "Aanbevelingen",
@@ -187,8 +188,8 @@ def test_interrupted_then_resumed_gives_the_same_advice(tmp_path):
     stopped.answer("read posts or reactions", CTRL_C)
     code, screen = stopped.finish()
     assert code == 130
-    assert screen.count("Continue with: advisor --resume") == 1
-    assert screen.endswith("Stopped; your answers so far are saved. Continue with: advisor --resume")
+    assert screen.count("Continue with:\nadvisor --resume") == 1  # the command on a line of its own
+    assert screen.endswith("Stopped; your answers so far are saved. Continue with:\nadvisor --resume")
     assert "Traceback" not in screen and "Adoption strategy" not in screen
 
     resumed = Terminal("--resume", home=tmp_path, lang="en_GB.UTF-8")
@@ -216,11 +217,11 @@ def test_interrupted_then_resumed_gives_the_same_advice(tmp_path):
     assert report(resumed_screen) == report(whole_screen)
 
 
-@pytest.mark.parametrize("choice, next_prompt", [(ENTER, "How often do those employees"), (DOWN + ENTER, "contribute to\\?")])
+@pytest.mark.parametrize("choice, next_prompt", [(ENTER, "post or react on the platform do so"), (DOWN + ENTER, "contribute to\\?")])
 def test_starting_again_offers_to_continue_the_unfinished_questionnaire(tmp_path, choice, next_prompt):
     stopped = Terminal(home=tmp_path, lang="en_GB.UTF-8", colour=False)
-    _answer_in_english(stopped, until="How often do those employees")
-    stopped.answer("How often do those employees", CTRL_C)
+    _answer_in_english(stopped, until="post or react on the platform do so")
+    stopped.answer("post or react on the platform do so", CTRL_C)
     assert stopped.finish()[0] == 130
 
     again = Terminal(home=tmp_path, lang="en_GB.UTF-8", colour=False)
@@ -250,7 +251,7 @@ def test_with_standard_output_redirected_only_the_report_goes_there(tmp_path):
     assert child.exitstatus == 0
     report = (tmp_path / "report.txt").read_text(encoding="utf-8")
     assert report.lstrip("─ ").startswith("Adoption strategy for your internal social media")
-    assert "1. Keep using the platform to find expertise  [sustain]" in report
+    assert "1. Keep using the platform to find expertise  · already strong" in report
     assert "Your usage now, against what your goals call for" in report
     assert "\x1b" not in report
     assert "contribute to?" not in report and "What next?" not in report

@@ -205,7 +205,7 @@ def test_collect_interrupted_then_resumed(env, tmp_path):
     child.send(DOWN * 3 + " " + ENTER)  # effectiveness
     child.expect(re.escape(questions["purposes.expertise"].prompt.get("en")))
     child.sendcontrol("c")
-    child.expect(r"Continue with: advisor workshop collect masterclass-zwolle\.workshop\.json --team Ops --resume")
+    child.expect(r"Continue with:\r?\n  advisor workshop collect masterclass-zwolle\.workshop\.json --team Ops --resume")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130

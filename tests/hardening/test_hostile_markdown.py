@@ -35,7 +35,7 @@ def test_batch_markdown_escapes_names_fields_and_the_input(cli, tmp_path):
 def test_the_workshop_handout_escapes_workshop_and_team_names(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    assert cli("workshop", "new", "<img src=x onerror=alert(1)> [w](javascript:x)", "--min-group-size", "1").code == 0
+    assert cli("workshop", "new", "<img src=x onerror=alert(1)> [w](javascript:x)", "--min-group-size", "1", "--yes").code == 0
     [workshop] = tmp_path.glob("*.workshop.json")
     answers = tmp_path / "a.yaml"
     answers.write_text(yaml.safe_dump({"goals": ["engagement"], "usage": {"passive_share": 30}}), encoding="utf-8")

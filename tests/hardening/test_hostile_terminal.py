@@ -59,7 +59,7 @@ def test_a_team_named_from_a_hostile_file_name_is_neutralised(cli, tmp_path, mon
 def test_presenting_neutralises_team_names(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    cli("workshop", "new", "W", "--min-group-size", "1")
+    cli("workshop", "new", "W", "--min-group-size", "1", "--yes")
     answers = tmp_path / "a.yaml"
     answers.write_text(yaml.safe_dump({"goals": ["engagement"], "usage": {"passive_share": 30}}), encoding="utf-8")
     assert cli("workshop", "add", "w.workshop.json", str(answers), "--team", HOSTILE[:40]).code == 0

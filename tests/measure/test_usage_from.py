@@ -61,7 +61,7 @@ def test_every_report_says_the_usage_was_measured_beside_the_correlation_caveat(
     )
     assert line in text
     caveats = text.index("Caveats")
-    assert caveats < text.index("correlation", caveats) < text.index(line)  # in the caveats, after the correlation caveat
+    assert caveats < text.index("Correlation, not causation", caveats) < text.index(line)  # in the caveats, after the correlation caveat
     assert "share of employees posting or reacting: the answers said 8%, the export measured 50%; the advice uses the export's figure" in text
 
 

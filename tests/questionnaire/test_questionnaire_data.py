@@ -3,6 +3,8 @@ and the schema refuses questions that cannot be asked properly."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 from pydantic import ValidationError
@@ -110,3 +112,11 @@ def test_a_rule_set_without_a_questionnaire_loads_for_advise_only(knowledge_copy
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_quick_first_screen_matches_the_checked_knowledge(knowledge, lang):
     assert goals_preview(lang) == Flow(knowledge, lang).goals_view()
+
+
+def test_every_question_stands_on_its_own(knowledge):
+    """Only the questions the chosen goals need are asked: none may point back at one that may
+    have been skipped ("How often do those employees post or react?")."""
+    for question in knowledge.questions:
+        assert not re.search(r"\b(those|they|them)\b|\b(is|on) it\b", question.prompt.en), question.prompt.en
+        assert not re.search(r"\bdie medewerkers\b|\bwordt het gebruikt\b|\berop\b", question.prompt.nl), question.prompt.nl

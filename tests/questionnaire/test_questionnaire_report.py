@@ -3,8 +3,10 @@ quotes on request, and saving the report and the answers."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,8 @@ from prompt_toolkit.input import create_pipe_input
 from questionnaire_keys import ANSI, DOWN, ENTER, ESC, UP, ScriptedInput, screen_output
 from rich.console import Console
 
-from advisor.questionnaire.chart import usage_chart
+from advisor.render.chart import usage_chart
+from advisor.i18n import t
 from advisor.questionnaire.prompts import Prompter
 from advisor.questionnaire.report import offer, print_report
 from advisor.reasoning.pipeline import advise
@@ -37,27 +40,72 @@ def answers():
     return Answers.model_validate(ANSWERS)
 
 
-def test_the_report_is_the_advice_then_the_chart(knowledge, answers):
+def test_the_report_starts_with_what_to_do_then_the_detail(knowledge, answers):
     advice = advise(answers, lang="en", knowledge=knowledge)
     console, buffer = _console()
     print_report(advice, answers, knowledge, console)
     text = buffer.getvalue()
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    top = [rec for rec in advice.recommendations][:3]
     order = [
         "Adoption strategy for your internal social media (for Example BV)",
+        "In short",
+        "Your goals: 1. Engagement, 2. Alignment with the strategy",
+        "What to do first",
+        *(f"{rec.priority}. {rec.title} (" for rec in top),  # one line each, with where use stands
+        "Based on your answers of ",
+        "Strategy",
         "Engagement: Steer on reach and rhythm",  # one sentence per goal, in the person's order
         "Alignment with the strategy: Steer on active use",
+        "Your usage now, against what your goals call for",
+        "Recommendations",
         "1. ",  # recommendations in priority order, with their status
         "Practice (how organisations commonly do it; not a result of the study)",
         "Warnings",
         "Caveats",
-        "Your usage now, against what your goals call for",
+        "What this advice is based on",
     ]
-    positions = [text.index(part) for part in order]
+    positions = []
+    for part in order:
+        positions.append(text.index(part, positions[-1] if positions else 0))
     assert positions == sorted(positions)
-    for rec in advice.recommendations:
-        assert f"{rec.priority}. {rec.title}" in text
-        assert f"[{'gap' if rec.status == 'gap' else 'sustain'}]" in text
+    summary = lines[: next(i for i, line in enumerate(lines) if line == "Strategy")]
+    for rec in top:  # each of the first three on one line of its own
+        [line] = [line for line in summary if line.startswith(f"{rec.priority}. {rec.title}")]
+        status = "falls short" if rec.status == "gap" else "already strong"
+        assert line.endswith(f"({status}; authors' conclusion)" if rec.basis == "conclusion" else f"({status})")
+    assert "106 organisations" in " ".join(summary) and "Evolve" in " ".join(summary)
     assert "“" not in text  # no source quotes unless asked for
+
+
+def test_the_report_speaks_without_identifiers_unless_asked(knowledge, answers):
+    advice = advise(answers, lang="en", knowledge=knowledge)
+    ids = {rule for rec in advice.recommendations for rule in rec.rules}
+    ids |= {e.finding for item in [*advice.recommendations, *advice.warnings, *advice.caveats] for e in item.evidence}
+    plain, buffer = _console()
+    print_report(advice, answers, knowledge, plain)
+    text = buffer.getvalue()
+    for jargon in sorted(ids) + ["[gap]", "[sustain]", "knowledge base", " × ", "Rules:"]:
+        assert jargon not in text, jargon
+    assert "falls short" in text and "already strong" in text
+    assert t("en", "heuristics") in " ".join(text.split())  # the cut-offs are heuristics, once
+    assert "Correlation, not causation" in text
+    detailed, buffer = _console()
+    print_report(advice, answers, knowledge, detailed, details=True)
+    text = buffer.getvalue()
+    for jargon in sorted(ids) + ["knowledge base", " × ", "Rules:"]:
+        assert jargon in text, jargon
+
+
+def test_only_communication_satisfaction_says_so_instead_of_an_empty_chart(knowledge):
+    answers = Answers.model_validate({"goals": ["communication_satisfaction"], "usage": {}})
+    advice = advise(answers, lang="en", knowledge=knowledge)
+    console, buffer = _console()
+    print_report(advice, answers, knowledge, console)
+    text = " ".join(buffer.getvalue().split())
+    chart = text.split("Your usage now, against what your goals call for", 1)[1].strip()
+    assert chart.startswith("Nothing to chart: for Communication satisfaction the study names no use to steer on")
+    assert "Now" not in chart.split("Recommendations")[0]  # no table
 
 
 def test_the_chart_marks_what_each_goal_steers_on(knowledge, answers):
@@ -80,7 +128,10 @@ def _offer(knowledge, answers, *chunks, lang="en"):
     output, screen = screen_output(columns=1000)  # wide: a long temporary path must not wrap mid-name
     with create_pipe_input() as pipe:
         script = ScriptedInput(pipe, chunks)
-        offer(advice, answers, console, Prompter(lang, input=script, output=output))
+        try:
+            offer(advice, answers, console, Prompter(lang, input=script, output=output), knowledge=knowledge)
+        except KeyboardInterrupt:  # the scripted keys ran out: the offers asked more than the test expects
+            pytest.fail("asked again after the scripted keys: " + " ".join(ANSI.sub("", screen.getvalue()).split())[-300:])
     assert not script.chunks
     return advice, buffer.getvalue(), " ".join(ANSI.sub("", screen.getvalue()).split())  # unwrapped
 
@@ -112,12 +163,54 @@ def test_saving_the_report_and_the_answers(knowledge, answers, tmp_path, monkeyp
     assert again["goals"] == ["engagement", "alignment"]
 
 
+def test_the_saved_report_has_the_summary_the_chart_and_what_it_rests_on(knowledge, answers, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    advice, _, _ = _offer(knowledge, answers, REPORT + ENTER, ENTER, DONE + ENTER)
+    report = (tmp_path / "advice.md").read_text(encoding="utf-8")
+    headings = re.findall(r"^## (.+)$", report, re.M)
+    assert headings[:4] == ["In short", "Strategy", "Your usage now, against what your goals call for", "Recommendations"]
+    assert headings[-1] == "What this advice is based on"
+    short = report.split("## Strategy")[0]
+    assert re.findall(r"^(\d)\. ", short, re.M) == ["1", "2", "3"]
+    assert re.search(r"^\| share of employees posting or reacting \|  \| ● \| `█+░+` \| 8% \|$", report, re.M)
+    assert re.search(r"^\| share of employees reading \| ● \| ○ \| `·+` \| Don't know \|$", report, re.M)
+    based_on = report.split("## What this advice is based on")[1]
+    today = datetime.date.today()
+    assert f"{today.strftime('%B')} {today.day}, {today.year}" in based_on  # the day the report was made
+    assert "- Share of employees posting or reacting: 8%" in based_on  # the answers given
+    assert "Evolve with Universiteit van Amsterdam, 106 organisations" in based_on  # the study cited
+    for rec in advice.recommendations:
+        assert f"rules: {rec.rules[0]}" not in report.lower()
+    assert "knowledge base" not in report
+
+
+def test_a_second_save_in_the_same_folder_offers_a_free_name(knowledge, answers, tmp_path, monkeypatch):
+    """Enter, Enter saves: an existing advice.md is never offered again (it used to loop)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "advies.md").write_text("keep me", encoding="utf-8")
+    _, _, screen = _offer(knowledge, answers, REPORT + ENTER, ENTER, DONE + ENTER, lang="nl")
+    assert (tmp_path / "advies.md").read_text(encoding="utf-8") == "keep me"
+    assert (tmp_path / "advies-2.md").read_text(encoding="utf-8").startswith("# Adoptiestrategie")
+    assert f"Opgeslagen: {tmp_path / 'advies-2.md'}" in screen
+
+
 def test_an_existing_file_is_replaced_only_when_confirmed(knowledge, answers, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "advies.md").write_text("keep me", encoding="utf-8")
-    no, yes = ENTER, UP + ENTER  # "No" is the default
-    _offer(knowledge, answers, REPORT + ENTER, ENTER, no, ENTER, yes, DONE + ENTER, lang="nl")
+    typed = "\x7f" * len("advies-2.md") + "advies.md" + ENTER
+    other, replace = ENTER, UP + ENTER  # "No, choose another name" is the default
+    _offer(knowledge, answers, REPORT + ENTER, typed, other, ENTER, DONE + ENTER, lang="nl")
+    assert (tmp_path / "advies.md").read_text(encoding="utf-8") == "keep me"
+    assert (tmp_path / "advies-2.md").read_text(encoding="utf-8").startswith("# Adoptiestrategie")  # offered next
+    _offer(knowledge, answers, REPORT + ENTER, "\x7f" * len("advies-3.md") + "advies.md" + ENTER, replace, DONE + ENTER, lang="nl")
     assert (tmp_path / "advies.md").read_text(encoding="utf-8").startswith("# Adoptiestrategie")
+
+
+def test_an_empty_name_saves_nothing(knowledge, answers, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _, _, screen = _offer(knowledge, answers, REPORT + ENTER, "\x7f" * len("advice.md") + ENTER, DONE + ENTER)
+    assert "empty to skip" in screen and "Not saved." in screen
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_failed_save_says_why_and_asks_again(knowledge, answers, tmp_path, monkeypatch):

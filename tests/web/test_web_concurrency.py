@@ -56,6 +56,6 @@ def test_200_submissions_at_once_through_two_servers_are_all_kept(workshop, make
     assert codes == [303] * PHONES
     saved = store.load(workshop)
     assert len(saved.responses) == PHONES
-    assert sorted(r.number for r in saved.responses) == list(range(1, PHONES + 1))
+    assert len({r.number for r in saved.responses}) == PHONES  # distinct (an anonymous one's is random)
     assert sorted(r.team for r in saved.responses if r.team) == sorted(f"Team {n}" for n in range(PHONES) if n % 3)
     assert len({r.device for r in saved.responses}) == PHONES

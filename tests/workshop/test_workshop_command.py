@@ -71,9 +71,10 @@ def test_settings_remove_and_the_minimum_group_size(cli, workdir):
     export = cli("workshop", "export", "m.workshop.json", "--format", "markdown")
     assert "Minder dan 5 inzendingen (2 tot nu toe)" in export.out
     assert "de hand-out toont de resultaten van de groep niet" in export.err
-    assert cli("workshop", "remove", "m.workshop.json", "1").code == 0
-    missing = cli("workshop", "remove", "m.workshop.json", "1")
-    assert missing.code == 2 and "geen inzending 1" in missing.err
+    number = str(json.loads(cli("workshop", "status", "m.workshop.json", "--format", "json").out)["teams"][0]["number"])
+    assert cli("workshop", "remove", "m.workshop.json", number).code == 0
+    missing = cli("workshop", "remove", "m.workshop.json", number)
+    assert missing.code == 2 and f"geen inzending {number}" in missing.err
     assert cli("workshop", "set", "m.workshop.json").code == 2
     bad = cli("workshop", "new", "N", "--min-group-size", "0")
     assert bad.code == 2 and "must be from 1 to 1000" in bad.err
@@ -111,3 +112,69 @@ def test_present_print_rehearses_every_screen(cli, workdir, monkeypatch):
     headers = [line for line in lines if line.startswith(" M · ")]
     assert headers[0].endswith("1/23 ") and headers[-1].endswith("23/23 ") and len(headers) == 23
     assert "Press r" not in result.out  # rehearsal shows every answer
+
+
+def test_the_file_and_status_keep_no_arrival_order_of_anonymous_responses(cli, workdir):
+    """Anonymous answers were listed, in the file and in `status --format json`, in the order
+    they came in: whoever saw who answered when could tell whose answers were whose."""
+    cli("workshop", "new", "M")
+    arrived = []
+    for number in range(12):  # one at a time, as people hand them in; each answers 1..12 % apart
+        answers = dict(BLUE, usage={"active_share": number + 1}, organisation=None)
+        (workdir / "one.yaml").write_text(yaml.safe_dump({k: v for k, v in answers.items() if v is not None}), encoding="utf-8")
+        assert cli("workshop", "add", "m.workshop.json", "one.yaml").code == 0
+        arrived.append(number + 1)
+    data = json.loads((workdir / "m.workshop.json").read_text(encoding="utf-8"))
+    listed = [response["answers"]["usage"]["active_share"] for response in data["responses"]]
+    assert sorted(listed) == arrived
+    # a random number each, and the file sorted by number: arrival order shows with chance 1/12!
+    assert listed != arrived
+    numbers = [response["number"] for response in data["responses"]]
+    assert numbers == sorted(numbers) and numbers != list(range(1, 13))
+    assert all(set(response) <= {"number", "answers", "device"} for response in data["responses"])  # no time, no team
+    status = json.loads(cli("workshop", "status", "m.workshop.json", "--format", "json").out)
+    assert [entry["number"] for entry in status["teams"]] == numbers
+    assert all(set(entry) == {"number", "team", "goals"} for entry in status["teams"])
+
+
+def test_a_named_team_gets_the_lowest_free_number(cli, workdir):
+    cli("workshop", "new", "M")
+    cli("workshop", "add", "m.workshop.json", "green.yaml")  # anonymous: a random number
+    [anonymous] = [r["number"] for r in json.loads(cli("workshop", "status", "m.workshop.json", "--format", "json").out)["teams"]]
+    cli("workshop", "add", "m.workshop.json", "blue.yaml", "--team", "Blue")
+    teams = json.loads(cli("workshop", "status", "m.workshop.json", "--format", "json").out)["teams"]
+    [blue] = [r["number"] for r in teams if r["team"] == "Blue"]
+    assert blue == (2 if anonymous == 1 else 1)
+
+
+def test_a_minimum_group_size_of_one_needs_a_yes_without_a_terminal(cli, workdir):
+    cli("workshop", "new", "M")
+    refused = cli("workshop", "set", "m.workshop.json", "--min-group-size", "1")
+    assert refused.code == 2
+    assert "anyone watching can read one person's answers off the screen" in " ".join(refused.err.split())
+    assert "--yes" in refused.err
+    assert json.loads(cli("workshop", "status", "m.workshop.json", "--format", "json").out)["min_group_size"] == 3
+    assert cli("workshop", "set", "m.workshop.json", "--min-group-size", "1", "--yes").code == 0
+    assert json.loads(cli("workshop", "status", "m.workshop.json", "--format", "json").out)["min_group_size"] == 1
+    assert cli("workshop", "new", "N", "--min-group-size", "1").code == 2 and not (workdir / "n.workshop.json").exists()
+    assert cli("workshop", "set", "m.workshop.json", "--min-group-size", "2").code == 0  # only 1 is asked about
+
+
+@pytest.mark.parametrize(("name", "start"), [("handout.html", "<!DOCTYPE html>"), ("handout.md", "# M"), ("HANDOUT.HTM", "<!DOCTYPE html>")])
+def test_export_takes_the_format_from_the_file_name(cli, workdir, name, start):
+    cli("workshop", "new", "M")
+    cli("workshop", "add", "m.workshop.json", "blue.yaml", "red.yaml", "green.yaml", "--team-from-filename")
+    result = cli("workshop", "export", "m.workshop.json", "--out", name)
+    assert result.code == 0, result.err
+    assert (workdir / name).read_text(encoding="utf-8").startswith(start)
+    unknown = cli("workshop", "export", "m.workshop.json", "--out", "handout.pdf")
+    assert unknown.code == 2 and "cannot tell the format" in unknown.err and not (workdir / "handout.pdf").exists()
+    neither = cli("workshop", "export", "m.workshop.json")
+    assert neither.code == 2 and "--format html" in neither.err
+
+
+def test_collect_takes_another_knowledge_base_as_present_and_export_do(cli):
+    from advisor.cli.main import build_parser
+
+    args = build_parser().parse_args(["workshop", "collect", "w.workshop.json", "--findings", "f.yaml", "--rules", "r"])
+    assert (args.findings, args.rules) == ("f.yaml", "r")

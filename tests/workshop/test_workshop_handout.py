@@ -46,21 +46,22 @@ def test_html_content_strategy_comparison_evidence_caveats(make_workshop):
     assert "not a result of the study" in text  # practice is labelled as practice
     for team in ("Blue", "Red", "Green"):
         assert f"<th>{team}</th>" in html
-    assert 'class="mark diff">● ≠</td>' in html  # a recommendation a team gets and the group does not
+    assert 'class="mark diff" data-label="Red">● ≠</td>' in html  # a recommendation a team gets and the group does not
     assert '<blockquote lang="nl">„Hier geldt dat hoe vaker een kleine groep' in html
     assert "Correlation, not causation" in text
     assert "Borda count" in text and "median" in text and "minimum group size 3" in text.lower()
+    assert "out: 6 points, less than 2/3 of the top score of 11" in text  # why a goal is not the group's
 
 
-def test_html_charts_are_inline_svg(make_workshop):
+def test_html_charts_are_bars_of_css_boxes(make_workshop):
     path = make_workshop()
     summary = summarise(store.load(path), advisor_for())
     html = render_html(summary)
     shown = [item for item in summary.distributions if not item.withheld]
-    assert html.count("<svg") == 1 + len(shown)  # the ranking, and each question with enough answers
-    assert "xmlns" not in html  # inline SVG needs no namespace URL
-    # the ranking's bars are scaled to the highest score: 11 points is the full 330 px, 5 is 150
-    assert 'width="330" height="20"></rect>' in html and 'width="150" height="20"></rect>' in html
+    assert html.count('<div class="bars"') == 1 + len(shown)  # the ranking, and each question with enough answers
+    assert "<svg" not in html  # a drawing would shrink its text on a phone
+    # the ranking's bars are scaled to the highest score: 11 points is the full width, 5 is 45.5%
+    assert 'style="width: 100%"' in html and 'style="width: 45.5%"' in html
 
 
 def test_html_prints_on_a4(make_workshop):
@@ -90,7 +91,7 @@ def test_html_withholds_the_group_below_the_minimum(make_workshop):
     parsed = parse_handout(html)
     assert parsed.errors == []
     assert "Fewer than 4 responses (3 so far)" in html
-    assert "teams" not in parsed.ids and "Blue" not in html and "<svg" not in html
+    assert "teams" not in parsed.ids and "Blue" not in html and 'class="bars"' not in html
     assert "caveats" in parsed.ids  # the method is still explained
 
 
@@ -106,7 +107,8 @@ def test_markdown_has_the_same_sections(make_workshop):
         "The group's goals", "Strategy", "Recommendations", "The group's answers",
         "Per-team comparison", "Evidence", "Caveats",
     ]
-    assert "| 1 | Engagement | 11 | 1 | 2 |" in text
+    assert "| 1 | **Engagement** | 11 | 1 | 2 | in: the highest score |" in text
+    assert "| 4 | Efficiency | 5 | 0 | 1 | out: 5 points, less than 2/3 of the top score of 11 |" in text
     assert re.search(r"^\| Keep your broad readership \| – \| – \| ● ≠ \| – \|$", text, re.M)
     assert "> „Hier geldt dat hoe vaker een kleine groep" in text
     assert "http" not in text

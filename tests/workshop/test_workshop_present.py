@@ -86,7 +86,7 @@ def test_a_question_shows_its_distribution_and_the_group_answer(make_workshop):
     frame = "\n".join(shown[-1])
     assert "What share of your employees posted or reacted" in frame
     assert re.search(r"under 10%\s+█+ 1", frame) and re.search(r"25% or more\s+█+ 1", frame)
-    assert "Group answer: 12%  (the median)" in frame
+    assert "Group answer: 12% (the median)" in frame
 
 
 def test_back_home_end_and_quit(make_workshop):

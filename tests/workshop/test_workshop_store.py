@@ -35,7 +35,7 @@ def test_new_refuses_to_overwrite_unless_forced(tmp_path, make_workshop):
 
 def test_anonymous_answers_lose_the_organisation(make_workshop):
     path = make_workshop({None: BLUE, "Blue": BLUE})
-    anonymous, named = store.load(path).responses
+    named, anonymous = sorted(store.load(path).responses, key=lambda response: response.team is None)
     assert anonymous.team is None and anonymous.answers.organisation is None
     assert named.team == "Blue" and named.answers.organisation.name == "Blue BV"
 

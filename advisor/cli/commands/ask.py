@@ -34,16 +34,19 @@ def run(args: argparse.Namespace) -> int:
     state_file = default_state_file()
     saved = peek(state_file)  # a damaged or foreign file stops here, untouched
     resume = bool(args.resume)
-    if resume and saved is not None and chosen_lang is None:
-        lang = saved.lang  # carry on in the language the questionnaire was started in
+    unfinished = saved is not None and not saved.complete
+    if (resume or unfinished) and saved is not None and chosen_lang is None:
+        lang = saved.lang  # ask, and carry on, in the language the questionnaire was started in
     prompter = Prompter(lang)
     try:
-        if not resume and saved is not None and not saved.complete:
+        if not resume and unfinished:
             resume = _continue_unfinished(prompter, saved)
+            if not resume:  # afresh: in the language asked for now
+                lang = prompter.lang = chosen_lang or default_lang()
         answers = run_questionnaire(
             lang=lang, state_file=state_file, resume=resume, output=prompter.output, measurement=measurement
         )
-        _report(answers, lang, prompter)
+        _report(answers, lang, prompter, details=bool(getattr(args, "top_details", False)))
     except KeyboardInterrupt:
         print(t(lang, "q.interrupted"), file=sys.stderr)
         return ExitCode.INTERRUPTED
@@ -73,7 +76,7 @@ def _local_time(saved_at: str) -> str:
         return saved_at
 
 
-def _report(answers, lang: str, prompter: Prompter) -> None:
+def _report(answers, lang: str, prompter: Prompter, *, details: bool = False) -> None:
     from ...questionnaire.report import offer, print_report
     from ...reasoning.pipeline import advisor_for
     from ...render.terminal import console
@@ -81,5 +84,5 @@ def _report(answers, lang: str, prompter: Prompter) -> None:
     advisor = advisor_for()
     advice = advisor.advise(answers, lang)
     out = console()
-    print_report(advice, answers, advisor.knowledge, out)
-    offer(advice, answers, out, prompter)
+    print_report(advice, answers, advisor.knowledge, out, details=details)
+    offer(advice, answers, out, prompter, knowledge=advisor.knowledge, details=details)

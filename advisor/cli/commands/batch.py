@@ -50,6 +50,11 @@ def run(args: argparse.Namespace) -> int:
     lang = resolve_lang(args)
     knowledge = knowledge_from(args)
     source = open_input(args.input, lang=lang, knowledge=knowledge)
+    if source.total == 0:  # one rule for every kind of input: nothing to advise is an error
+        from ...errors import Problem
+
+        hint = "advisor batch --template prints a CSV to start from" if source.kind != "folder" else "put .yaml, .yml or .json answers files in it"
+        raise AdvisorError(Problem(source=str(source.path), message="no rows to advise", hint=hint))
     if source.kind == "folder" and Path(args.out).resolve() == source.path.resolve():
         raise AdvisorError("--out must not be the input folder", hint="the advice files would be read as answers next time")
     for name in SUMMARY_FILES:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..options import add_answers_argument, add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, knowledge_from, resolve_lang
+from ..options import add_answers_argument, add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, answers_path, knowledge_from, resolve_lang
 
 
 
@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
 
     lang = resolve_lang(args)
     knowledge = knowledge_from(args)
-    answers = load_answers(args.answers, lang=lang, knowledge=knowledge)
+    answers = load_answers(answers_path(args), lang=lang, knowledge=knowledge)
     advisor = advisor_from(args, knowledge)
     if args.why_not:
         result = advisor.why_not(answers, args.why_not, lang)

@@ -42,8 +42,9 @@ def run(args: argparse.Namespace) -> int:
 
     if not (args.stdio or args.http):
         raise AdvisorError(
-            "choose how to serve: --stdio (JSON lines on standard input and output) or --http",
-            hint="advisor serve --stdio",
+            "choose how to serve: type `advisor serve --stdio` for JSON lines on standard input and output, "
+            "or `advisor serve --http` for HTTP (needs the web extra)",
+            hint="advisor serve --help describes both",
         )
     if args.max_line_bytes is not None and args.max_line_bytes < 1:
         raise AdvisorError("--max-line-bytes must be a positive number of bytes")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..options import add_answers_argument, add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, knowledge_from, resolve_lang
+from ..options import add_answers_argument, add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, answers_path, knowledge_from, resolve_lang
 
 
 
@@ -31,10 +31,11 @@ def run(args: argparse.Namespace) -> int:
 
     lang = resolve_lang(args)
     knowledge = knowledge_from(args)
-    before = load_answers(args.answers, lang=lang, knowledge=knowledge)
+    path = answers_path(args)
+    before = load_answers(path, lang=lang, knowledge=knowledge)
     after = apply_settings(before, args.settings, lang=lang, knowledge=knowledge)
     advisor = advisor_from(args, knowledge)
-    source = "<stdin>" if args.answers == "-" else args.answers
+    source = "<stdin>" if path == "-" else path
     sources = (source, " ".join(args.settings))
     comparison = advisor.compare(before, after, lang=lang, sources=sources)
     write_comparison(comparison, args.format, advisor.knowledge, title=f"{_title(lang)}: {', '.join(args.settings)}")

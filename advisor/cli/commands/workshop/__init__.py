@@ -1,13 +1,13 @@
 """`advisor workshop`: run the advisor live with a group.
 
-    advisor workshop new NAME [--lang en|nl] [--min-group-size N] [--force]
-    advisor workshop collect FILE [--team NAME] [--replace] [--resume] [--lang en|nl]
+    advisor workshop new NAME [--lang en|nl] [--min-group-size N] [--force] [--yes]
+    advisor workshop collect FILE [--team NAME] [--replace] [--resume] [--lang en|nl] [--findings F --rules D]
     advisor workshop add FILE ANSWERS... [--team NAME | --team-from-filename] [--replace]
     advisor workshop present FILE [--print] [--lang en|nl]
     advisor workshop serve FILE [--host ADDR] [--port N] [--lang en|nl] [--teams ...] [--per-device N]
-    advisor workshop export FILE --format html|markdown [--out PATH] [--lang en|nl]
+    advisor workshop export FILE [--format html|markdown] [--out PATH.html|PATH.md] [--lang en|nl]
     advisor workshop status FILE [--format text|json]
-    advisor workshop set FILE [--min-group-size N] [--lang en|nl]
+    advisor workshop set FILE [--min-group-size N] [--lang en|nl] [--yes]
     advisor workshop remove FILE NUMBER
 
 Messages go to standard error, data (the handout, `status --format json`) to standard output.
@@ -38,6 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     new.add_argument("--min-group-size", type=_group_size, default=3, metavar="N",
                      help="show no group result for fewer than N responses (default: 3)")
     new.add_argument("--force", action="store_true", help="replace an existing workshop file of that name")
+    new.add_argument("--yes", action="store_true", help="confirm a minimum group size of 1 (no anonymity) without asking")
 
     collect = command("collect", "run the questionnaire for one team or person and add the answers")
     collect.add_argument("file", metavar="FILE", type=Path, help="the workshop file")
@@ -46,6 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     # its own dest: `advisor --resume` (the questionnaire's) lives in the same namespace
     collect.add_argument("--resume", action="store_true", dest="resume_collect", help="continue an interrupted questionnaire")
     collect.add_argument("--lang", choices=LANGS, help="language of the questions (default: the workshop's)")
+    add_knowledge_arguments(collect)
 
     add = command("add", "add answers files made elsewhere (YAML or JSON)")
     add.add_argument("file", metavar="FILE", type=Path, help="the workshop file")
@@ -88,8 +90,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
     export = command("export", "write the handout (HTML or Markdown)")
     export.add_argument("file", metavar="FILE", type=Path, help="the workshop file")
-    export.add_argument("--format", choices=("html", "markdown"), required=True, help="handout format")
-    export.add_argument("--out", metavar="PATH", type=Path, help="write to PATH (default: standard output)")
+    export.add_argument("--format", choices=("html", "markdown"), help="handout format (default: from the extension of --out)")
+    export.add_argument("--out", metavar="PATH", type=Path, help="write to PATH, .html or .md (default: standard output)")
     export.add_argument("--lang", choices=LANGS, help="language (default: the workshop's)")
     add_knowledge_arguments(export)
 
@@ -101,6 +103,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     settings.add_argument("file", metavar="FILE", type=Path, help="the workshop file")
     settings.add_argument("--min-group-size", type=_group_size, metavar="N", help="show no group result for fewer than N responses")
     settings.add_argument("--lang", choices=LANGS, help="the workshop's language")
+    settings.add_argument("--yes", action="store_true", help="confirm a minimum group size of 1 (no anonymity) without asking")
 
     remove = command("remove", "remove one response (see `status` for the numbers)")
     remove.add_argument("file", metavar="FILE", type=Path, help="the workshop file")

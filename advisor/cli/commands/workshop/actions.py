@@ -20,6 +20,7 @@ def say(message: str) -> None:
 
 def new(args: argparse.Namespace) -> int:
     lang = args.lang or default_lang()
+    _confirm_group_size(args.min_group_size, lang, args.yes)
     path = store.create(args.name, lang=lang, min_group_size=args.min_group_size, force=args.force)
     say(t(lang, "workshop.created", path=path.name, language=lang, min=args.min_group_size))
     say(t(lang, "workshop.next", path=shlex.quote(path.name)))
@@ -45,14 +46,22 @@ def collect(args: argparse.Namespace) -> int:
         raise AdvisorError(t(lang, "workshop.needs_terminal", what="collect"), hint=t(lang, "workshop.collect_hint"))
     from ....questionnaire import run_questionnaire
 
+    knowledge = None  # the shipped one, loaded while the first question is on screen
+    if args.findings or args.rules:
+        from ...options import knowledge_from
+
+        knowledge = knowledge_from(args)
     state_file = _state_file(args.file, team)
     who = t(lang, "workshop.who_team", team=team) if team else t(lang, "workshop.who_anonymous")
     say(t(lang, "workshop.collecting", name=workshop.name, who=who))
     try:
-        answers = run_questionnaire(lang=lang, state_file=state_file, resume=args.resume_collect)
+        answers = run_questionnaire(
+            lang=lang, knowledge=knowledge, state_file=state_file, resume=args.resume_collect, organisation=team is not None
+        )
     except KeyboardInterrupt:
         command = ["advisor", "workshop", "collect", str(args.file)] + (["--team", team] if team else [])
         command += (["--replace"] if args.replace else []) + ["--resume"]
+        command += [part for option in ("findings", "rules") if getattr(args, option) for part in (f"--{option}", getattr(args, option))]
         say(t(lang, "workshop.resume", command=shlex.join(command)))
         raise
     workshop, added, problems = store.add_entries(
@@ -220,8 +229,9 @@ def export(args: argparse.Namespace) -> int:
     from ...options import advisor_from
     from ....workshop.summary import summarise
 
+    fmt = _handout_format(args.format, args.out)  # before any work: a wrong name fails at once
     summary = summarise(store.load(args.file), advisor_from(args), args.lang)
-    if args.format == "html":
+    if fmt == "html":
         from ....workshop.handout_html import render_html
 
         text = render_html(summary)
@@ -240,6 +250,23 @@ def export(args: argparse.Namespace) -> int:
         raise AdvisorError(Problem(source=str(args.out), message=f"cannot write: {error.strerror}")) from None
     say(t(summary.lang, "workshop.written", path=args.out))
     return ExitCode.OK
+
+
+HANDOUT_EXTENSIONS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
+
+
+def _handout_format(fmt: str | None, out: Path | None) -> str:
+    """--format, else what the extension of --out says."""
+    if fmt is not None:
+        return fmt
+    if out is None:
+        raise AdvisorError("name the handout's format", hint="--format html or --format markdown, or --out handout.html")
+    if out.suffix.lower() not in HANDOUT_EXTENSIONS:
+        raise AdvisorError(
+            Problem(source=str(out), message=f"cannot tell the format from the extension {out.suffix or '(none)'!r}",
+                    hint="name the file .html or .md, or give --format html|markdown")
+        )
+    return HANDOUT_EXTENSIONS[out.suffix.lower()]
 
 
 def status(args: argparse.Namespace) -> int:
@@ -283,9 +310,33 @@ def settings(args: argparse.Namespace) -> int:
     changes = {name: value for name, value in (("min_group_size", args.min_group_size), ("lang", args.lang)) if value}
     if not changes:
         raise AdvisorError("nothing to change", hint="give --min-group-size N, --lang en|nl, or both")
+    if args.min_group_size is not None:
+        _confirm_group_size(args.min_group_size, args.lang or store.load(args.file).lang, args.yes)
     workshop = store.update(args.file, lambda workshop: workshop.model_copy(update=changes))
     say(t(workshop.lang, "workshop.settings", name=workshop.name, language=workshop.lang, min=workshop.min_group_size))
     return ExitCode.OK
+
+
+def _confirm_group_size(size: int, lang: str, confirmed: bool) -> None:
+    """A minimum group size of 1 shows the group's results for a single response: anonymous
+    answers can then be read off the screen. Say so, and go on only when confirmed (asked on a
+    terminal; --yes elsewhere)."""
+    if size > 1 or confirmed:
+        return
+    say(t(lang, "workshop.no_anonymity"))
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        raise AdvisorError(t(lang, "workshop.no_anonymity_refused"), hint=t(lang, "workshop.no_anonymity_hint"))
+    from ....questionnaire.prompts import Option, Prompter
+
+    answer = Prompter(lang).select(
+        t(lang, "workshop.no_anonymity_prompt"),
+        [Option(t(lang, "workshop.no_anonymity_yes"), True), Option(t(lang, "workshop.no_anonymity_no"), False)],
+        default=False,
+        back=False,
+        why=False,
+    )
+    if answer is not True:
+        raise AdvisorError(t(lang, "workshop.no_anonymity_refused"), hint=t(lang, "workshop.no_anonymity_hint"))
 
 
 def remove(args: argparse.Namespace) -> int:
