@@ -36,6 +36,7 @@ from ..schema import (
     Wording,
 )
 from ..files.places import default_paths
+from .cache import cache_folder, cached_documents, entry_key, keep_documents
 from .dependencies import Dependencies
 from ..vocabulary import GOALS, RELATIVE_PATH, UNKNOWN, answer_choices, installed, read_vocabulary
 
@@ -152,8 +153,12 @@ def load_knowledge(
     findings_path = Path(findings) if findings else default_findings
     rules_path = Path(rules) if rules else default_rules
     problems: list[Problem] = []
+    cached, keep = _cached_documents(findings_path, rules_path)
 
-    findings_doc = load_document(findings_path)
+    def document_of(path: Path) -> Document:
+        return cached[str(path)] if cached is not None else load_document(path)
+
+    findings_doc = document_of(findings_path)
     findings_file = validate(FindingsFile, findings_doc, code=_schema_code, item_id=_item_id(findings_doc))
     origins: dict[tuple[str, str], Origin] = {}
     for index, item in enumerate(findings_file.findings):
@@ -172,9 +177,11 @@ def load_knowledge(
     vocabularies: list[tuple[Path, Document, Vocabulary]] = []
     # read_bytes, not Path.read_bytes: a FIFO, /dev/zero or a huge file is refused before reading
     digest = hashlib.sha256(read_bytes(findings_path)[0])
+    documents = [findings_doc]
     for path in files:
         digest.update(path.name.encode() + b"\0" + read_bytes(path)[0])
-        document = load_document(path)
+        document = document_of(path)
+        documents.append(document)
         try:
             rule_file = validate(RuleFile, document, code=_schema_code, item_id=_item_id(document))
         except AdvisorError as error:
@@ -209,6 +216,8 @@ def load_knowledge(
     problems.extend(cross_check(knowledge, lang))
     if problems:
         raise AdvisorError(problems)
+    if keep is not None:
+        keep_documents(keep, documents)
     return knowledge
 
 
@@ -281,6 +290,20 @@ def _check_vocabulary(
             )
         )
     return model, document
+
+
+def _cached_documents(findings_path: Path, rules_path: Path) -> tuple[dict[str, Document] | None, str | None]:
+    """The parsed files from the cache (knowledge/cache.py), and the key to keep them under when
+    they are not there; (None, None) when the files cannot all be read (the loader then says why)."""
+    try:
+        if cache_folder() is None or not rules_path.is_dir():
+            return None, None
+        paths = [findings_path] + sorted(rules_path.glob("*.yaml")) + sorted(rules_path.glob("*/*.yaml"))
+        key = entry_key(paths, [read_bytes(path)[0] for path in paths])
+    except (AdvisorError, OSError):
+        return None, None
+    found = cached_documents(key, paths)
+    return (found, None) if found is not None else (None, key)
 
 
 def _register(origins: dict, problems: list, section: str, key: str, origin: Origin, lang: str) -> None:
