@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from ..errors import Problem
 from ..i18n import number, t
+from ..knowledge.bands import share_thresholds
 from ..knowledge.load import Knowledge
 from ..reasoning.pipeline import Advisor
 from ..reasoning.trace import trace_rule
@@ -123,7 +124,7 @@ def _around_values(knowledge: Knowledge, rules: Sequence[Rule]) -> tuple[list[st
     keys = [key for key in ANSWER_KEYS if any(key in graph.reads(rule) for rule in rules)]
     cuts = _share_cuts.get(knowledge)
     if cuts is None:  # the same for every rule: found once per knowledge base
-        cuts = _share_cuts[knowledge] = sorted({t for key in SHARE_ANSWERS for t in grid.share_thresholds(knowledge, key)})
+        cuts = _share_cuts[knowledge] = sorted({t for key in SHARE_ANSWERS for t in share_thresholds(knowledge, key)})
     values = [
         [band.value for band in grid.bands(knowledge, key, cuts if key in SHARE_ANSWERS else None)] for key in keys
     ]
@@ -272,16 +273,25 @@ def _read_keys(knowledge: Knowledge, rules: Sequence[Rule]) -> list[str]:
 
 def check_grid(lint: "Lint", progress: Callable[[int, int], None] | None = None) -> GridFigures:
     """Every goal selection with every band of its answers: at least one recommendation or a
-    warning, and never a gap and a sustain recommendation on one lever for one goal."""
+    warning, and never a gap and a sustain recommendation on one lever for one goal.
+
+    The grid runs through the pipeline's decision tables (advisor/reasoning/tables.py), so it
+    costs one engine run per table entry it fills. Each entry it reads again for another answers
+    set is compared once with a direct run of the engine on that set: a difference means the
+    tables' key misses something the rules read (problem code ``incomplete-table``)."""
     knowledge = lint.knowledge
-    runner = Runner(lint.advisor)
+    tables = lint.advisor.tables
     started = time.perf_counter()
+    runs_before = tables.runs
+    direct_runs = 0
     cap = most_sets(knowledge)
     total = min(grid.count(knowledge), cap)  # for the progress bar
     verdicts: dict[tuple, tuple[bool, bool, tuple]] = {}
+    confirmed: set[int] = set()  # entries compared with a direct run
     figures = defaultdict(int)
     empty: dict[tuple, list] = {}
     contradictions: dict[tuple, list] = {}
+    incomplete: dict[str, tuple] = {}
     selections = []
     skipped = []
     done = 0
@@ -294,11 +304,16 @@ def check_grid(lint: "Lint", progress: Callable[[int, int], None] | None = None)
             continue
         left -= selection.combinations
         selections.append(selection)
-        for answers in grid.combinations_for(knowledge, goals):
-            key = (frozenset(goals), tuple(answers["usage"].values()), tuple(answers["purposes"].values()))
-            if key not in verdicts:
-                verdicts[key] = _verdict(knowledge, answers, runner.fired(answers))
-            recommends, warns, clashes = verdicts[key]
+        chosen = frozenset(goals)
+        for values in _grid_values(knowledge, keys):
+            case = tables.case(goals, values)
+            filled = tables.runs
+            entries = tables.entries(case)
+            if tables.runs == filled and any(entry.number not in confirmed for entry in entries):
+                direct_runs += 1
+                confirmed.update(entry.number for entry in entries)
+                _compare_direct(tables, case, entries, incomplete)
+            recommends, warns, clashes = _combined_verdict(knowledge, chosen, goals, entries, verdicts)
             figures["combinations"] += 1
             if recommends:
                 figures["with_recommendation"] += 1
@@ -306,18 +321,19 @@ def check_grid(lint: "Lint", progress: Callable[[int, int], None] | None = None)
                 figures["warnings_only"] += 1
             else:
                 figures["empty"] += 1
-                empty.setdefault(goals, [0, answers, keys])[0] += 1
+                empty.setdefault(goals, [0, (goals, values), keys])[0] += 1
             if clashes:
                 figures["contradictory"] += 1
                 for clash in clashes:
-                    contradictions.setdefault(clash, [0, answers, keys])[0] += 1
+                    contradictions.setdefault(clash, [0, (goals, values), keys])[0] += 1
             done += 1
             if progress and done % 500 == 0:
                 progress(done, total)
     if progress:
         progress(done, total)
-    _report_empty(lint, empty, selections)
-    _report_contradictions(lint, contradictions)
+    _report_empty(lint, _with_answers(empty), selections)
+    _report_contradictions(lint, _with_answers(contradictions))
+    _report_incomplete(lint, incomplete)
     _report_skipped(lint, skipped, selections, cap)
     return GridFigures(
         goal_selections=len(selections),
@@ -325,8 +341,8 @@ def check_grid(lint: "Lint", progress: Callable[[int, int], None] | None = None)
         goal_pairs=sum(1 for s in selections if len(s.goals) == 2),
         combinations=figures["combinations"],
         full_product=grid.full_product_count(knowledge),
-        consultations=runner.runs,
-        engine=getattr(runner.engine, "name", type(runner.engine).__name__),
+        consultations=tables.runs - runs_before + direct_runs,
+        engine=getattr(tables.engine, "name", type(tables.engine).__name__),
         with_recommendation=figures["with_recommendation"],
         warnings_only=figures["warnings_only"],
         empty=figures["empty"],
@@ -337,27 +353,101 @@ def check_grid(lint: "Lint", progress: Callable[[int, int], None] | None = None)
     )
 
 
-def _verdict(knowledge: Knowledge, answers: dict, fired: dict[str, tuple]) -> tuple[bool, bool, tuple]:
-    """(any recommendation, any warning, the contradictions: (goal, lever, gap rule, sustain rule))."""
-    rules = knowledge.rules_by_id
-    recommends = warns = False
-    by_lever: dict[tuple[str, str], dict[str, str]] = {}
-    for rule_id, goals in fired.items():
-        then = rules[rule_id].then
-        warns = warns or bool(then.warn)
-        if not then.recommend:
-            continue
-        recommends = True
-        recommendation = knowledge.recommendations[then.recommend]
-        for goal in goals or answers["goals"]:
-            slot = by_lever.setdefault((goal, recommendation.levers[0]), {})
-            slot.setdefault(recommendation.status, rule_id)
+def _grid_values(knowledge: Knowledge, keys: Sequence[str]) -> Iterator[tuple]:
+    """The grid of one goal selection as the answers' values in ANSWER_KEYS order (the same sets
+    as grid.combinations_for, without building an answers document for each)."""
+    positions = [ANSWER_KEYS.index(key) for key in keys]
+    values = [UNKNOWN] * len(ANSWER_KEYS)
+    for chosen in itertools.product(*[[band.value for band in grid.bands(knowledge, key)] for key in keys]):
+        for position, value in zip(positions, chosen):
+            values[position] = value
+        yield tuple(values)
+
+
+def _with_answers(found: dict) -> dict:
+    """Examples of the grid as answers documents, for the report."""
+    return {
+        what: [count, grid.answers_dict(goals, dict(zip(ANSWER_KEYS, values))), keys]
+        for what, (count, (goals, values), keys) in found.items()
+    }
+
+
+def _combined_verdict(knowledge: Knowledge, chosen: frozenset, goals: tuple, entries, kept: dict) -> tuple[bool, bool, tuple]:
+    """The verdict on the firings of several table entries, from each entry's own (kept per
+    entry and goal selection): a clash may join the recommendations of two entries."""
+    parts = []
+    for entry in entries:
+        part = kept.get((chosen, entry.number))
+        if part is None:
+            part = kept[(chosen, entry.number)] = _levers(knowledge, goals, entry.firings)
+        parts.append(part)
+    recommends = any(part[0] for part in parts)
+    warns = any(part[1] for part in parts)
+    slots = [part[2] for part in parts if part[2]]
+    if len(slots) <= 1:
+        by_lever = slots[0] if slots else {}
+    else:
+        by_lever = {}
+        for slot in slots:
+            for where, statuses in slot.items():
+                merged = by_lever.setdefault(where, {})
+                for status, rule_id in statuses.items():
+                    merged.setdefault(status, rule_id)
     clashes = tuple(
         (goal, lever, statuses["gap"], statuses["sustain"])
         for (goal, lever), statuses in sorted(by_lever.items())
         if len(statuses) > 1
     )
     return recommends, warns, clashes
+
+
+def _levers(knowledge: Knowledge, chosen: Sequence[str], firings) -> tuple[bool, bool, dict]:
+    """(any recommendation, any warning, (goal, lever) -> {status: first rule}) of some firings."""
+    rules = knowledge.rules_by_id
+    recommends = warns = False
+    by_lever: dict[tuple[str, str], dict[str, str]] = {}
+    for rule_id, goals in _fired_of(firings).items():
+        then = rules[rule_id].then
+        warns = warns or bool(then.warn)
+        if not then.recommend:
+            continue
+        recommends = True
+        recommendation = knowledge.recommendations[then.recommend]
+        for goal in goals or chosen:
+            by_lever.setdefault((goal, recommendation.levers[0]), {}).setdefault(recommendation.status, rule_id)
+    return recommends, warns, by_lever
+
+
+def _fired_of(firings) -> dict[str, tuple[str, ...]]:
+    fired: dict[str, tuple[str, ...]] = {}
+    for firing in firings:
+        fired[firing.rule] = tuple(dict.fromkeys(fired.get(firing.rule, ()) + firing.goals))
+    return fired
+
+
+def _compare_direct(tables, case, entries, incomplete: dict[str, tuple]) -> None:
+    """Compare the tables' firings for a case with a direct engine run on it."""
+    memoised = {firing for entry in entries for firing in entry.firings}
+    direct = set(tables.direct(case))
+    for firing in sorted(memoised ^ direct, key=lambda f: (f.rule, f.goals)):
+        incomplete.setdefault(firing.rule, (case, firing in direct))
+
+
+def _report_incomplete(lint: "Lint", incomplete: dict[str, tuple]) -> None:
+    for rule_id, (case, fires) in incomplete.items():
+        answers = grid.answers_dict(case.goals, dict(zip(ANSWER_KEYS, case.values)))
+        lint.add(
+            "incomplete-table",
+            "rules",
+            rule_id,
+            ("when",),
+            t(
+                lint.lang, "check.incomplete-table", rule=repr(rule_id),
+                said=t(lint.lang, "check.incomplete-table." + ("does_not_fire" if fires else "fires")),
+                found=t(lint.lang, "check.incomplete-table." + ("fires" if fires else "does_not_fire")),
+            ),
+            t(lint.lang, "check.incomplete-table.hint", answers=describe(answers)),
+        )
 
 
 def _report_empty(lint: "Lint", empty: dict, selections: list[GridSelection]) -> None:

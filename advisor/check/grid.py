@@ -19,70 +19,17 @@ only as far as the two answers' bands reach.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 from math import prod
 from typing import Iterator, Sequence
 
+from ..knowledge.bands import bands
 from ..knowledge.load import Knowledge
-from ..schema import ParamRef
-from ..vocabulary import ANSWER_KEYS, GOALS, UNKNOWN, answer_choices
-
-SHARE_RANGE = (0, 100)
-
-
-@dataclass(frozen=True)
-class Band:
-    """One band of an answer: a value that stands for it, and a label such as '10-25'."""
-
-    value: object
-    label: str
+from ..vocabulary import ANSWER_KEYS, GOALS, UNKNOWN
 
 
 def goal_selections(goals: Sequence[str] = GOALS) -> list[tuple[str, ...]]:
     """Each single goal, then each ordered pair of two different goals."""
     return [(goal,) for goal in goals] + list(itertools.permutations(goals, 2))
-
-
-def share_thresholds(knowledge: Knowledge, key: str) -> list[float]:
-    """The numbers any rule compares a share answer with, sorted, within 0-100."""
-    found: set[float] = set()
-    for rule in knowledge.rules:
-        for pattern in rule.when:
-            if pattern.answer != key:
-                continue
-            for _, operand in pattern.tests():
-                if isinstance(operand, ParamRef):
-                    operand = knowledge.param(operand.param)
-                values = operand if isinstance(operand, list) else [operand]
-                for value in values:
-                    if isinstance(value, (int, float)) and not isinstance(value, bool):
-                        if SHARE_RANGE[0] <= value <= SHARE_RANGE[1]:
-                            found.add(value)
-    return sorted(found)
-
-
-def bands(knowledge: Knowledge, key: str, thresholds: Sequence[float] | None = None) -> list[Band]:
-    """The bands of one answer, ``unknown`` last. A share is cut at the thresholds the rules
-    compare it with, or at the ``thresholds`` given."""
-    choices = answer_choices(key)
-    if choices is not None:
-        return [Band(choice, choice) for choice in choices] + [Band(UNKNOWN, UNKNOWN)]
-    if thresholds is None:
-        thresholds = share_thresholds(knowledge, key)
-    thresholds = sorted(set(thresholds))
-    low, high = SHARE_RANGE
-    marks = [low] + [t for t in thresholds if low < t < high] + [high]
-    found: list[Band] = []
-    if thresholds and thresholds[0] == low:
-        found.append(Band(low, _number(low)))
-    for start, end in zip(marks, marks[1:]):
-        if start != low:
-            found.append(Band(start, _number(start)))
-        found.append(Band(_tidy((start + end) / 2), f"{_number(start)}-{_number(end)}"))
-    if thresholds and thresholds[-1] == high:
-        found.append(Band(high, _number(high)))
-    # the interval labels say which ends are open: a threshold is its own band
-    return found + [Band(UNKNOWN, UNKNOWN)]
 
 
 def needed(knowledge: Knowledge, goals: Sequence[str]) -> list[str]:
@@ -128,12 +75,3 @@ def answers_dict(goals: Sequence[str], values: dict[str, object]) -> dict:
         section, name = key.split(".", 1)
         document[section][name] = values.get(key, UNKNOWN)
     return document
-
-
-def _tidy(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else value
-
-
-def _number(value: float) -> str:
-    return str(_tidy(value))
-

@@ -99,6 +99,7 @@ CODES: dict[str, Code] = {
         Code("derive-conflict", ERROR, "engine"),
         Code("empty-advice", ERROR, "grid"),
         Code("contradictory-advice", ERROR, "grid"),
+        Code("incomplete-table", ERROR, "grid"),
     )
 }
 

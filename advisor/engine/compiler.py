@@ -108,20 +108,25 @@ def _or(tests: list[dict]) -> dict:
 
 def facts_for(answers: Answers) -> list[dict[str, Any]]:
     """The facts one consultation asserts: one per goal and one per answer."""
-    facts: list[dict[str, Any]] = [
-        {"id": f"goal:{goal}", "t": "goal", "goal": goal, "rank": rank}
-        for rank, goal in enumerate(answers.goals, start=1)
-    ]
-    for key in ANSWER_KEYS:
-        value = answers.value(key)
-        fact: dict[str, Any] = {"id": f"answer:{key}", "t": "answer", "key": key}
-        if key in SHARE_ANSWERS and value != UNKNOWN:
-            fact["value"] = "known"
-            fact["number"] = value
-        else:
-            fact["value"] = value
-        facts.append(fact)
+    return facts_of(tuple(answers.goals), tuple(answers.value(key) for key in ANSWER_KEYS))
+
+
+def facts_of(goals: tuple[str, ...], values: tuple[Any, ...]) -> list[dict[str, Any]]:
+    """The facts for goals (most important first) and the answers' values in ANSWER_KEYS order."""
+    facts = [goal_fact(goal, rank) for rank, goal in enumerate(goals, start=1)]
+    facts.extend(answer_fact(key, value) for key, value in zip(ANSWER_KEYS, values))
     return facts
+
+
+def goal_fact(goal: str, rank: int) -> dict[str, Any]:
+    return {"id": f"goal:{goal}", "t": "goal", "goal": goal, "rank": rank}
+
+
+def answer_fact(key: str, value: Any) -> dict[str, Any]:
+    """The fact of one answer: a known share keeps its number in ``number``."""
+    if key in SHARE_ANSWERS and value != UNKNOWN:
+        return {"id": f"answer:{key}", "t": "answer", "key": key, "value": "known", "number": value}
+    return {"id": f"answer:{key}", "t": "answer", "key": key, "value": value}
 
 
 def derived_fact(rule_id: str, name: str, value: str) -> dict[str, Any]:

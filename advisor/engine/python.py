@@ -101,6 +101,7 @@ class _Pattern:
     test: Test  # what is left to test once the index found the fact
     joins: list[Join]
     index: IndexKey | None
+    rest: Any = None  # the condition ``test`` evaluates (None: nothing left), for readers of the rule set
 
 
 @dataclass
@@ -200,6 +201,7 @@ def _join(operator: str, name: str, ref: Any, earlier: list[str], where: str) ->
             return False  # durable_rules finds equal values by their printed text
         return compare(operator, left, right)
 
+    test.reads = pattern  # type: ignore[attr-defined]  # the earlier pattern it reads (decision tables)
     return test
 
 
@@ -268,7 +270,7 @@ def compile_definition(rule_id: str, definition: Any, derive: Fact | None = None
         key, rest = _index_key(condition)
         joins: list[Join] = []
         test = _always if rest is None else _compile(rest, names, where, joins)
-        patterns.append(_Pattern(name, test, joins, key))
+        patterns.append(_Pattern(name, test, joins, key, rest))
     return _Rule(rule_id, patterns, derive)
 
 

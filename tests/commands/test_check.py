@@ -1005,3 +1005,46 @@ def test_progress_on_a_terminal_and_nothing_elsewhere(knowledge_copy):
     shown = terminal.getvalue()
     assert "Kennisbank lezen" in shown and "Controleren: never-fires" in shown and "Combinaties doorlopen" in shown
     assert "\x1b[" in shown and pipe.getvalue() == ""
+
+
+@pytest.mark.check_code("incomplete-table")
+def test_check_finds_decision_tables_whose_key_misses_what_a_rule_reads(cli, monkeypatch):
+    # a key that cuts the share of posters at the low mark only: the tables then hold one entry
+    # for 10-25 and for 25 and more, which the rules tell apart
+    from advisor.reasoning.tables import DecisionTables
+
+    real = DecisionTables._share_cuts
+
+    def too_coarse(self, ruleset, seen):
+        cuts = real(self, ruleset, seen)
+        return {index: [10] if thresholds == [10, 25] else thresholds for index, thresholds in cuts.items()}
+
+    monkeypatch.setattr(DecisionTables, "_share_cuts", too_coarse)
+    result, report = check(cli, None, "--engine", "python")
+    codes = {problem["code"] for problem in report["problems"]}
+    assert "incomplete-table" in codes, report["problems"]
+    assert result.code == 3
+
+
+def test_a_share_compared_with_a_number_that_is_no_threshold_is_keyed_exactly(knowledge_copy):
+    import yaml
+
+    from advisor.knowledge.load import load_knowledge
+    from advisor.reasoning.pipeline import Advisor
+    from advisor.engine.choice import make_engine
+    from advisor.vocabulary import ANSWER_KEYS
+
+    path = knowledge_copy / "rules" / "general.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rule = next(rule for rule in data["rules"] if rule["id"] == "more-posters-than-readers")
+    rule["when"][1] = {"answer": "usage.active_share", "gt": 150}  # out of the range: no threshold
+    rule["examples"] = [
+        {"case": "never", "fires": False, "answers": {"goals": ["alignment"], "usage": {"active_share": 99, "passive_share": 1}}},
+        {"case": "fires", "fires": True, "answers": {"goals": ["alignment"], "usage": {"active_share": 99, "passive_share": 1}}},
+    ]
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    knowledge = load_knowledge(knowledge_copy / "findings.yaml", knowledge_copy / "rules")
+    advisor = Advisor(knowledge, make_engine(knowledge, "python"))
+    cuts = advisor.tables._cuts
+    assert cuts[ANSWER_KEYS.index("usage.active_share")] is None  # exact values
+    assert cuts[ANSWER_KEYS.index("usage.passive_share")] == [50, 75]

@@ -19,6 +19,6 @@ def conflicts(lint: Lint) -> None:
     coverage.check_conflicts(lint)
 
 
-@declare("empty-advice", "contradictory-advice")
+@declare("empty-advice", "contradictory-advice", "incomplete-table")
 def grid(lint: Lint) -> None:
     lint.grid = coverage.check_grid(lint, lint.progress)
