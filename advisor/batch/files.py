@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from ..files.write import write_output
+
+
+def _write_quickly(path: Path, text: str) -> None:
+    write_output(path, text, durable=False)  # atomically; flushed to disk by the system in its time
 
 
 class BackgroundWriter:
@@ -13,7 +18,8 @@ class BackgroundWriter:
     Use as a context manager; the first failure to write is raised on leaving (or on the next
     ``write``)."""
 
-    def __init__(self, backlog: int = 256):
+    def __init__(self, backlog: int = 256, write: Callable[[Path, str], None] = _write_quickly):
+        self._write_file = write
         import queue
         import threading
 
@@ -29,7 +35,7 @@ class BackgroundWriter:
                 return
             if self._error is None:
                 try:
-                    write_output(*item, durable=False)
+                    self._write_file(*item)
                 except BaseException as error:  # reported to the caller, not lost in the thread
                     self._error = error
 

@@ -1,5 +1,12 @@
-"""Advising every row of a batch input: one advice file per row, then summary.json, results.csv
-and, for Markdown and HTML, an index page. Invalid rows are counted and reported, never fatal."""
+"""Advising every row of a batch input: one advice file per row (or one JSON line per row, for
+``--format jsonl``), then summary.json, results.csv and, for Markdown and HTML, an index page.
+Invalid rows are counted and reported, never fatal.
+
+Where the files go (destination.py): into a fresh folder renamed into place at the end when
+``--out`` is new or empty, each file atomically into ``--out`` otherwise; never a half-written
+file under its final name. ``--jobs N`` advises the rows in N worker processes (jobs.py), with the
+same output byte for byte: the rows come back in their input order.
+"""
 
 from __future__ import annotations
 
@@ -10,17 +17,17 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, Iterator
 
 from ..schema import Advice, BatchProblem, BatchSummary
-from ..files.write import write_output
-from .files import BackgroundWriter
+from .destination import Destination
 from .inputs import Input, Row
 from .words import w
 
 EXTENSIONS = {"json": ".json", "markdown": ".md", "html": ".html"}
+JSONL_FILE = "advice.jsonl"  # --format jsonl: every advice in one file, one line each
 RESULT_COLUMNS = ("row", "id", "status", "file", "primary_recommendation", "recommendations", "warnings", "unknowns", "problems")
-SUMMARY_FILES = ("summary.json", "results.csv", "summary.md", "index.html")
+SUMMARY_FILES = ("summary.json", "results.csv", "summary.md", "index.html", JSONL_FILE)
 # A spreadsheet reads a cell that starts with one of these as a formula (OWASP, CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 
@@ -30,6 +37,7 @@ class Options:
     out: Path
     format: str = "json"
     lang: str = "en"
+    jobs: int = 1
 
 
 @dataclass
@@ -39,11 +47,23 @@ class Outcome:
     seconds: float = 0.0
 
 
+@dataclass(frozen=True)
+class Advised:
+    """One advised row, as the tally needs it: the text written for it, and what the advice said."""
+
+    text: str | None  # None: already written (by a worker process, with --jobs)
+    recommendations: tuple[str, ...]
+    warnings: tuple[str, ...]
+    unknowns: tuple[str, ...]
+
+
 def render(advice: Advice, fmt: str, organisation: str | None, answers=None, knowledge=None) -> str:
     if fmt == "json":
         # byte for byte what `advisor advise --format json` writes (jsonio.dumps), several times
         # faster; tests/commands/test_batch.py holds the two equal
         return advice.model_dump_json(indent=2) + "\n"
+    if fmt == "jsonl":
+        return advice.model_dump_json() + "\n"
     if fmt == "markdown":
         from ..render.markdown import render_markdown
 
@@ -53,78 +73,125 @@ def render(advice: Advice, fmt: str, organisation: str | None, answers=None, kno
     return render_advice_html(advice, organisation=organisation, answers=answers, knowledge=knowledge)
 
 
-def run_batch(source: Input, advisor, options: Options, advance: Callable[[], None] = lambda: None) -> Outcome:
-    knowledge = advisor.knowledge
-    extension = EXTENSIONS[options.format]
-    started = time.perf_counter()
-    rows = advised = without = 0
-    primary: Counter[str] = Counter()
-    anywhere: Counter[str] = Counter()
-    warnings: Counter[str] = Counter()
-    problems: list[BatchProblem] = []
-    results = io.StringIO()
-    table = _SpreadsheetSafe(csv.writer(results, lineterminator="\n"))
-    table.writerow(RESULT_COLUMNS)
-    files: list[tuple[str, str]] = []
-    with BackgroundWriter() as writer:
-        for row in source.rows:
-            rows += 1
-            if row.answers is None:
-                problems += [_batch_problem(row, p) for p in row.problems]
-                table.writerow([row.number, row.id, "invalid", "", "", "", "", "", "; ".join(_problem_text(p) for p in row.problems)])
-                advance()
-                continue
-            lang = row.lang or options.lang
-            advice = advisor.advise(row.answers, lang)
-            organisation = row.answers.organisation.name if row.answers.organisation else None
-            name = row.id + extension
-            writer.write(options.out / name, render(advice, options.format, organisation, row.answers, knowledge))
-            files.append((row.id, name))
-            advised += 1
-            ids = [rec.id for rec in advice.recommendations]
-            if ids:
-                primary[ids[0]] += 1
-            else:
-                without += 1
-            anywhere.update(ids)
-            warnings.update(item.id for item in advice.warnings)
-            table.writerow(
-                [row.number, row.id, "advised", name, ids[0] if ids else "", " ".join(ids),
-                 " ".join(item.id for item in advice.warnings), " ".join(u.answer for u in advice.unknowns), ""]
-            )
-            advance()
-    summary = BatchSummary(
-        knowledge_version=knowledge.version,
-        engine=advisor.engine.name,
-        input=str(source.path),
-        input_kind=source.kind,  # type: ignore[arg-type]
-        format=options.format,  # type: ignore[arg-type]
-        lang=options.lang,  # type: ignore[arg-type]
-        rows=rows,
-        advised=advised,
-        invalid=rows - advised,
-        primary_recommendations=_most_first(primary),
-        recommendations=_most_first(anywhere),
-        warnings=_most_first(warnings),
-        without_recommendation=without,
-        invalid_rows=problems,
+def advise_row(advisor, row: Row, fmt: str, lang: str) -> Advised:
+    """The advice for one valid row, rendered (in a worker process with --jobs)."""
+    advice = advisor.advise(row.answers, row.lang or lang)
+    if fmt == "jsonl":
+        from ..render.json import dumps_line
+
+        # the row's id first, so a line can be matched with results.csv and its input row
+        text = '{"id":' + dumps_line(row.id)[:-1] + ',"advice":' + render(advice, fmt, None)[:-1] + "}\n"
+    else:
+        organisation = row.answers.organisation.name if row.answers.organisation else None
+        text = render(advice, fmt, organisation, row.answers, advisor.knowledge)
+    return Advised(
+        text=text,
+        recommendations=tuple(item.id for item in advice.recommendations),
+        warnings=tuple(item.id for item in advice.warnings),
+        unknowns=tuple(item.answer for item in advice.unknowns),
     )
-    _write_summaries(summary, results.getvalue(), files, knowledge, options)
-    return Outcome(summary, files, time.perf_counter() - started)
 
 
-def _write_summaries(summary: BatchSummary, results: str, files, knowledge, options: Options) -> None:
+def run_batch(source: Input, advisor, options: Options, advance: Callable[[], None] = lambda: None) -> Outcome:
+    started = time.perf_counter()
+    tally = _Tally(options)
+    with Destination(options.out) as destination:
+        with destination.advice_writer(options.format, JSONL_FILE) as write:
+            for row, advised in _advised(source.rows, advisor, options, destination):
+                if advised is None:
+                    tally.invalid(row)
+                else:
+                    name = JSONL_FILE if options.format == "jsonl" else row.id + EXTENSIONS[options.format]
+                    if advised.text is not None:
+                        write(name, advised.text)
+                    tally.advised(row, name, advised)
+                advance()
+        summary = tally.summary(source, advisor)
+        _write_summaries(summary, tally.results.getvalue(), tally.files, advisor.knowledge, options, destination.write)
+    return Outcome(summary, tally.files, time.perf_counter() - started)
+
+
+def _advised(rows: Iterable[Row], advisor, options: Options, destination: Destination) -> Iterator[tuple[Row, Advised | None]]:
+    """Each row with its advice (None for an invalid row), in input order."""
+    if options.jobs > 1:
+        from .jobs import advised_in_workers
+
+        # the workers write one-file-per-row advice themselves, so that writing is shared out too
+        folder = None if options.format == "jsonl" else destination.folder()
+        yield from advised_in_workers(rows, advisor, options, folder)
+        return
+    for row in rows:
+        yield row, None if row.answers is None else advise_row(advisor, row, options.format, options.lang)
+
+
+class _Tally:
+    """What the summary and results.csv say about the rows, counted as they come."""
+
+    def __init__(self, options: Options):
+        self.options = options
+        self.rows = self.advised_rows = self.without = 0
+        self.primary: Counter[str] = Counter()
+        self.anywhere: Counter[str] = Counter()
+        self.warnings: Counter[str] = Counter()
+        self.problems: list[BatchProblem] = []
+        self.results = io.StringIO()
+        self.table = _SpreadsheetSafe(csv.writer(self.results, lineterminator="\n"))
+        self.table.writerow(RESULT_COLUMNS)
+        self.files: list[tuple[str, str]] = []
+
+    def invalid(self, row: Row) -> None:
+        self.rows += 1
+        self.problems += [_batch_problem(row, p) for p in row.problems]
+        self.table.writerow([row.number, row.id, "invalid", "", "", "", "", "", "; ".join(_problem_text(p) for p in row.problems)])
+
+    def advised(self, row: Row, name: str, advised: Advised) -> None:
+        self.rows += 1
+        self.advised_rows += 1
+        if self.options.format != "jsonl":
+            self.files.append((row.id, name))
+        ids = advised.recommendations
+        if ids:
+            self.primary[ids[0]] += 1
+        else:
+            self.without += 1
+        self.anywhere.update(ids)
+        self.warnings.update(advised.warnings)
+        self.table.writerow(
+            [row.number, row.id, "advised", name, ids[0] if ids else "", " ".join(ids),
+             " ".join(advised.warnings), " ".join(advised.unknowns), ""]
+        )
+
+    def summary(self, source: Input, advisor) -> BatchSummary:
+        return BatchSummary(
+            knowledge_version=advisor.knowledge.version,
+            engine=advisor.engine.name,
+            input=str(source.path),
+            input_kind=source.kind,  # type: ignore[arg-type]
+            format=self.options.format,  # type: ignore[arg-type]
+            lang=self.options.lang,  # type: ignore[arg-type]
+            rows=self.rows,
+            advised=self.advised_rows,
+            invalid=self.rows - self.advised_rows,
+            primary_recommendations=_most_first(self.primary),
+            recommendations=_most_first(self.anywhere),
+            warnings=_most_first(self.warnings),
+            without_recommendation=self.without,
+            invalid_rows=self.problems,
+        )
+
+
+def _write_summaries(summary: BatchSummary, results: str, files, knowledge, options: Options, write) -> None:
     from ..render.json import dumps
 
-    write_output(options.out / "summary.json", dumps(summary.model_dump(mode="json")))
-    write_output(options.out / "results.csv", results)
+    write("summary.json", dumps(summary.model_dump(mode="json")))
+    write("results.csv", results)
     titles = {rec_id: rec.title.get(options.lang) for rec_id, rec in knowledge.recommendations.items()}
     if options.format == "html":
         from .html import render_index_html
 
-        write_output(options.out / "index.html", render_index_html(summary, titles, files))
+        write("index.html", render_index_html(summary, titles, files))
     elif options.format == "markdown":
-        write_output(options.out / "summary.md", summary_markdown(summary, titles, files))
+        write("summary.md", summary_markdown(summary, titles, files))
 
 
 def summary_markdown(summary: BatchSummary, titles: dict[str, str], files) -> str:

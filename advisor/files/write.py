@@ -50,7 +50,7 @@ def remove_stale_temporaries(directory: Path) -> int:
         return 0
     for name in names:
         match = _TEMPORARY_NAME.match(name)
-        if match is None or _running(int(match.group(1))):
+        if match is None or running(int(match.group(1))):
             continue
         try:
             os.unlink(directory / name)
@@ -60,7 +60,8 @@ def remove_stale_temporaries(directory: Path) -> int:
     return removed
 
 
-def _running(pid: int) -> bool:
+def running(pid: int) -> bool:
+    """Whether a process may still be running (and so own the temporary files named after it)."""
     if pid == os.getpid() or os.name == "nt":  # on Windows os.kill(pid, 0) would end that process
         return True
     try:
@@ -70,6 +71,16 @@ def _running(pid: int) -> bool:
     except (PermissionError, OverflowError, OSError):
         return True  # someone else's process, or not ours to judge: leave its file
     return True
+
+
+def write_new(path: str | Path, text: str) -> None:
+    """Write a file in a folder no reader sees yet (a batch run's fresh output folder, renamed
+    into place when it is complete): no temporary file needed. Raises AdvisorError."""
+    try:
+        with open(path, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+    except OSError as error:
+        raise cannot_write(Path(path), error) from None
 
 
 def write_output(path: str | Path, text: str, *, durable: bool = True) -> None:

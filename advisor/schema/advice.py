@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import model_serializer
 
-from .base import AnswerKey, Basis, Goal, Lang, Lever, Model, Relation, SCHEMA_VERSION, StatementKind, Status
+from .base import AnswerKey, Basis, Frozen, Goal, Lang, Lever, Model, Relation, SCHEMA_VERSION, StatementKind, Status
 from .measured import Measured
 
 __all__ = ['Advice', 'AdviceNotice', 'AdviceRecommendation', 'Evidence', 'Strategy', 'Tactic', 'Unknown']
@@ -38,49 +38,49 @@ class AdviceRecommendation(Model):
     priority: int
     title: str
     summary: str
-    goals: list[Goal]
-    levers: list[Lever]
+    goals: Frozen[Goal]
+    levers: Frozen[Lever]
     status: Status
     basis: Basis  # finding: backed by a measured finding; conclusion: by an authors' conclusion only
-    evidence: list[Evidence]
-    practice: list[Tactic]
-    rules: list[str]
+    evidence: Frozen[Evidence]
+    practice: Frozen[Tactic]
+    rules: Frozen[str]
 
 
 class AdviceNotice(Model):
     id: str
     text: str
-    goals: list[Goal]
-    evidence: list[Evidence]
-    rules: list[str]
+    goals: Frozen[Goal]
+    evidence: Frozen[Evidence]
+    rules: Frozen[str]
 
 
 class Strategy(Model):
     goal: Goal
     label: str
     text: str
-    steer_on: list[Lever]  # levers the study relates to the goal
-    suggested: list[Lever]  # levers an authors' conclusion suggests, not a measured relation
-    findings: list[str]
+    steer_on: Frozen[Lever]  # levers the study relates to the goal
+    suggested: Frozen[Lever]  # levers an authors' conclusion suggests, not a measured relation
+    findings: Frozen[str]
 
 
 class Unknown(Model):
     answer: AnswerKey
-    goals: list[Goal]
-    rules: list[str]
+    goals: Frozen[Goal]
+    rules: Frozen[str]
 
 
 class Advice(Model):
     schema_version: str = SCHEMA_VERSION
     knowledge_version: str
     lang: Lang
-    goals: list[Goal]
-    strategy: list[Strategy]
-    recommendations: list[AdviceRecommendation]
-    warnings: list[AdviceNotice]
-    caveats: list[AdviceNotice]
-    unknowns: list[Unknown]
-    trace: list[str]
+    goals: Frozen[Goal]
+    strategy: Frozen[Strategy]
+    recommendations: Frozen[AdviceRecommendation]
+    warnings: Frozen[AdviceNotice]
+    caveats: Frozen[AdviceNotice]
+    unknowns: Frozen[Unknown]
+    trace: Frozen[str]
     # where the usage figures came from when they were measured from a platform's export (advisor
     # measure, --usage-from), with where the answers differ from them; left out for estimated usage
     measured: Measured | None = None

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import warnings
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, create_model
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, create_model
 
 from ..i18n import LANGS, SOURCE_LANG
 from ..vocabulary import ANSWER_KEYS, FREQUENCIES, GOALS, LEVERS, PURPOSE_LEVELS, RELATIONS, UNKNOWN
 
-__all__ = ['AnswerKey', 'Basis', 'Exemption', 'Frequency', 'Goal', 'Id', 'Lang', 'Lever', 'Model', 'Name', 'NonEmpty', 'PurposeLevel', 'Relation', 'SCHEMA_VERSION', 'StatementKind', 'Status', 'Text']
+__all__ = ['AnswerKey', 'Basis', 'Exemption', 'Frequency', 'Frozen', 'FrozenList', 'Goal', 'Id', 'Lang', 'Lever', 'Model', 'Name', 'NonEmpty', 'PurposeLevel', 'Relation', 'SCHEMA_VERSION', 'StatementKind', 'Status', 'Text']
 
 # `construct` is the study's word for an outcome; it shadows pydantic's deprecated
 # BaseModel.construct(), which the advisor never calls.
@@ -36,6 +36,25 @@ NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
+
+
+class FrozenList(list):
+    """A list that cannot be changed. Models are frozen, but their lists are not: advice is
+    shared between callers (advisor/reasoning/pipeline.py keeps it), so its lists are these.
+    It is still a list: it compares equal to one, and serialises and pickles as one."""
+
+    def _frozen(self, *args, **kwargs):
+        raise TypeError("this list is part of shared advice and cannot be changed: copy it with list()")
+
+    append = extend = insert = remove = pop = clear = sort = reverse = _frozen
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _frozen
+
+    def __reduce__(self):
+        return (FrozenList, (list(self),))
+
+
+_T = TypeVar("_T")
+Frozen = Annotated[list[_T], AfterValidator(FrozenList)]  # in JSON and its schema, an array as any list
 
 
 class Exemption(Model):

@@ -122,7 +122,7 @@ class BatchSummary(Model):
     engine: str
     input: str
     input_kind: Literal["csv", "jsonl", "folder"]
-    format: Literal["json", "markdown", "html"]
+    format: Literal["json", "jsonl", "markdown", "html"]
     lang: Lang
     rows: int
     advised: int

@@ -24,7 +24,13 @@ from ..options import (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("input", nargs="?", metavar="INPUT", help="a .csv file, a .jsonl file, or a folder of answers files")
     parser.add_argument("--out", metavar="DIR", help="directory for the advice files and the summary (made if needed)")
-    parser.add_argument("--format", choices=("json", "markdown", "html"), default="json", help="advice file format (default: json)")
+    parser.add_argument(
+        "--format",
+        choices=("json", "jsonl", "markdown", "html"),
+        default="json",
+        help="advice file format (default: json); jsonl: every advice in one file, advice.jsonl, one line each",
+    )
+    parser.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="advise in N processes (default: 1); the same output")
     parser.add_argument("--template", action="store_true", help="print a CSV header and an example row, and stop")
     parser.add_argument("--strict", action="store_true", help="exit with 3 when any row is invalid")
     parser.add_argument("--quiet", action="store_true", help="no progress and no list of invalid rows")
@@ -69,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     remove_stale_temporaries(out)  # left by a run that was killed
     for warning in source.warnings:
         print(f"advisor: {warning}", file=sys.stderr)
-    options = Options(out=out, format=args.format, lang=lang)
+    options = Options(out=out, format=args.format, lang=lang, jobs=args.jobs)
     with progress(source.total, lang, quiet=args.quiet) as advance:
         outcome = run_batch(source, advisor, options, advance)
     report(outcome, lang, out, quiet=args.quiet)
@@ -103,6 +109,14 @@ def measured_rows(rows: Iterator, measurement, lang: str) -> Iterator:
     if differing > SHOWN_CONFLICTS:
         more = differing - SHOWN_CONFLICTS
         print(f"advisor: {t(lang, 'measure.warning')}: {tn(lang, 'measured.conflict_rows', more, count=more)}", file=sys.stderr)
+
+
+def _jobs(text: str) -> int:
+    import os
+
+    if not text.isdigit() or not 1 <= int(text) <= 4 * (os.cpu_count() or 1):
+        raise argparse.ArgumentTypeError(f"expected a number of processes from 1 to {4 * (os.cpu_count() or 1)}, got {text!r}")
+    return int(text)
 
 
 @contextmanager
