@@ -22,6 +22,41 @@ class Result:
     err: str
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--full-conformance",
+        action="store_true",
+        help="compare the engines and the decision tables on every answers set of the grid and "
+        "on 20,000 random ones (tests/test_conformance.py), not on the everyday sample",
+    )
+
+
+@pytest.fixture(scope="session")
+def full_conformance(request) -> bool:
+    return request.config.getoption("--full-conformance")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache_folder(tmp_path_factory):
+    """The cache of parsed knowledge files (advisor/knowledge/cache.py) in a folder of the test
+    run, not the user's (child processes inherit it); and no terminal size from the runner."""
+    import os
+
+    folder = tmp_path_factory.mktemp("cache")
+    before = {name: os.environ.get(name) for name in ("XDG_CACHE_HOME", "COLUMNS", "LINES")}
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    # the size of the terminal the tests run in (pytest-xdist's workers say 80x24) must not
+    # decide how a child in a pseudo-terminal lays out its screen: the pseudo-terminal's size does
+    os.environ.pop("COLUMNS", None)
+    os.environ.pop("LINES", None)
+    yield folder
+    for name, value in before.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 @pytest.fixture
 def knowledge():
     return shipped_knowledge()

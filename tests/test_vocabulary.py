@@ -21,7 +21,7 @@ from advisor.check.lint import Lint
 from advisor.errors import AdvisorError
 from advisor.knowledge.load import load_knowledge
 from advisor.schema import Answers, Purposes, Usage
-from advisor.vocabulary import installed, installed_path, read_vocabulary
+from advisor.vocabulary import installed_path, read_vocabulary
 
 VOCABULARY = Path("rules") / "catalog" / "vocabulary.yaml"
 
