@@ -16,12 +16,25 @@ from advisor.reasoning.pipeline import advise
 from advisor.vocabulary import ANSWER_KEYS, GOALS
 
 
-def check(cli, knowledge_dir: Path | None = None, *extra: str):
-    args = ["check", "--format", "json", *extra]
-    if knowledge_dir is not None:
-        args += ["--findings", str(knowledge_dir / "findings.yaml"), "--rules", str(knowledge_dir / "rules")]
-    result = cli(*args)
-    return result, json.loads(result.out)
+@pytest.fixture
+def check(cli, request):
+    """`advisor check --format json` on a copy of the knowledge (or the shipped one): the result
+    and the parsed report. A test marked with the codes it provokes (check_code) runs the grid only
+    when one of them is found there: the grid is most of check's time, and the load, lint and
+    engine stages do not depend on it."""
+    from advisor.check.registry import CODES
+
+    codes = [marker.args[0] for marker in request.node.iter_markers("check_code")]
+    grid_needed = not codes or any(CODES[code].stage == "grid" for code in codes)
+
+    def run(knowledge_dir: Path | None = None, *extra: str):
+        args = ["check", "--format", "json", *extra, *(() if grid_needed else ("--no-grid",))]
+        if knowledge_dir is not None:
+            args += ["--findings", str(knowledge_dir / "findings.yaml"), "--rules", str(knowledge_dir / "rules")]
+        result = cli(*args)
+        return result, json.loads(result.out)
+
+    return run
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -41,8 +54,8 @@ def add_file(knowledge_dir: Path, name: str, text: str) -> Path:
 # the shipped knowledge
 
 
-def test_shipped_knowledge_is_clean_and_every_combination_gets_advice(cli, knowledge):
-    result, report = check(cli)
+def test_shipped_knowledge_is_clean_and_every_combination_gets_advice(cli, knowledge, check):
+    result, report = check()
     assert result.code == 0, result.out
     assert report["valid"] is True and report["problems"] == []
     assert report["knowledge_version"] == knowledge.version
@@ -80,8 +93,8 @@ def test_shipped_knowledge_text_prints_the_figures(cli, knowledge):
     assert result.err == ""
 
 
-def test_no_grid_skips_the_enumeration(cli):
-    result, report = check(cli, None, "--no-grid")
+def test_no_grid_skips_the_enumeration(cli, check):
+    result, report = check(None, "--no-grid")
     assert result.code == 0 and report["grid"] is None and report["examples"]["passed"] > 0
     assert "Combinations: not enumerated (--no-grid)" in cli("check", "--no-grid").out
 
@@ -153,28 +166,28 @@ def assert_caught(result, report, code: str, id_: str, file: str, exit_code: int
 
 
 @pytest.mark.check_code("schema")
-def test_schema_error(cli, knowledge_copy):
+def test_schema_error(cli, knowledge_copy, check):
     edit(knowledge_copy / "rules" / "alignment.yaml", "      recommend: broaden-active-use", "      recomend: broaden-active-use")
-    result, report = check(cli, knowledge_copy)
+    result, report = check(knowledge_copy)
     problem = assert_caught(result, report, "schema", "alignment-broaden-active-use", "rules/alignment.yaml", 2)
     assert problem["line"] and problem["field"].startswith("rules[0].then")
     assert report["valid"] is False
 
 
 @pytest.mark.check_code("invalid-yaml")
-def test_invalid_yaml(cli, knowledge_copy):
+def test_invalid_yaml(cli, knowledge_copy, check):
     edit(knowledge_copy / "rules" / "engagement.yaml", "rules:\n", "rules:\n  - id: [unclosed\n")
-    result, report = check(cli, knowledge_copy)
+    result, report = check(knowledge_copy)
     assert result.code == 2
     [problem] = problems(report, "invalid-yaml")
     assert problem["source"].endswith("rules/engagement.yaml") and problem["line"] in (6, 7)  # at or just after the break
 
 
 @pytest.mark.check_code("duplicate-id")
-def test_duplicate_id(cli, knowledge_copy):
+def test_duplicate_id(cli, knowledge_copy, check):
     text = (knowledge_copy / "rules" / "communication_satisfaction.yaml").read_text(encoding="utf-8")
     add_file(knowledge_copy, "zz-copy.yaml", text)
-    result, report = check(cli, knowledge_copy)
+    result, report = check(knowledge_copy)
     problem = assert_caught(
         result, report, "duplicate-id", "communication-satisfaction-no-relation", "rules/zz-copy.yaml", 2,
         "duplicate id 'communication-satisfaction-no-relation'",
@@ -183,14 +196,14 @@ def test_duplicate_id(cli, knowledge_copy):
 
 
 @pytest.mark.check_code("dangling-id")
-def test_dangling_finding_id(cli, knowledge_copy):
+def test_dangling_finding_id(cli, knowledge_copy, check):
     rule = "    when:\n      - goal: effectiveness\n      - answer: purposes.expertise\n        in: [never, sometimes]"
     edit(
         knowledge_copy / "rules" / "effectiveness.yaml",
         "    findings: [effectiveness-expertise]\n" + rule,
         "    findings: [effectiveness-expertize]\n" + rule,
     )
-    result, report = check(cli, knowledge_copy)
+    result, report = check(knowledge_copy)
     assert_caught(
         result, report, "dangling-id", "effectiveness-use-for-expertise", "rules/effectiveness.yaml", 2,
         "unknown finding 'effectiveness-expertize'",
@@ -198,7 +211,7 @@ def test_dangling_finding_id(cli, knowledge_copy):
 
 
 @pytest.mark.check_code("no-examples")
-def test_rule_without_examples(cli, knowledge_copy):
+def test_rule_without_examples(cli, knowledge_copy, check):
     edit(
         knowledge_copy / "rules" / "communication_satisfaction.yaml",
         "    examples:\n"
@@ -210,7 +223,7 @@ def test_rule_without_examples(cli, knowledge_copy):
         "        answers: {goals: [engagement], usage: {}}\n",
         "    examples: []\n",
     )
-    result, report = check(cli, knowledge_copy)
+    result, report = check(knowledge_copy)
     assert_caught(
         result, report, "no-examples", "communication-satisfaction-no-relation",
         "rules/communication_satisfaction.yaml", 2,
@@ -218,10 +231,10 @@ def test_rule_without_examples(cli, knowledge_copy):
 
 
 @pytest.mark.check_code("missing-translation")
-def test_text_missing_in_a_language(cli, knowledge_copy):
+def test_text_missing_in_a_language(cli, knowledge_copy, check):
     recommendations = knowledge_copy / "rules" / "catalog" / "recommendations.yaml"
     edit(recommendations, '      nl: "Voer ondersteunende processen uit via het platform"\n', "")
-    result, report = check(cli, knowledge_copy)
+    result, report = check(knowledge_copy)
     problem = assert_caught(
         result, report, "missing-translation", "use-for-processes", "rules/catalog/recommendations.yaml", 2
     )
@@ -239,7 +252,7 @@ def test_unreadable_rules_directory(cli, tmp_path):
 
 
 @pytest.mark.check_code("uncited-finding")
-def test_finding_never_cited(cli, knowledge_copy):
+def test_finding_never_cited(cli, knowledge_copy, check):
     edit(knowledge_copy / "findings.yaml", "statements:\n", """  - id: engagement-passive-frequency
     construct: engagement
     usage: passive_frequency
@@ -251,16 +264,16 @@ def test_finding_never_cited(cli, knowledge_copy):
 
 statements:
 """)
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     assert_caught(result, report, "uncited-finding", "engagement-passive-frequency", "findings.yaml", 3, "cited by no rule")
 
 
 @pytest.mark.check_code("example-fails")
-def test_rule_failing_its_own_example(cli, knowledge_copy):
+def test_rule_failing_its_own_example(cli, knowledge_copy, check):
     edit(knowledge_copy / "rules" / "derive.yaml",
          "      - case: few-posters\n        fires: true\n        answers: {goals: [alignment], usage: {active_share: 4}}",
          "      - case: few-posters\n        fires: true\n        answers: {goals: [alignment], usage: {active_share: 40}}")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     problem = assert_caught(
         result, report, "example-fails", "active-breadth-low", "rules/derive.yaml", 3,
         "fails its example 'few-posters': the rule should fire, but does not",
@@ -291,9 +304,9 @@ DEAD_RULE = """rules:
 
 
 @pytest.mark.check_code("never-fires")
-def test_rule_that_can_never_fire(cli, knowledge_copy):
+def test_rule_that_can_never_fire(cli, knowledge_copy, check):
     add_file(knowledge_copy, "dead.yaml", DEAD_RULE)
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     problem = assert_caught(result, report, "never-fires", "alignment-impossible-share", "rules/dead.yaml", 3, "can never fire")
     assert "never met" in problem["hint"] or "never all of them together" in problem["hint"]
 
@@ -319,10 +332,10 @@ CONTRADICTING_RULE = """rules:
 
 
 @pytest.mark.check_code("contradiction")
-def test_two_rules_concluding_opposite_things_from_the_same_facts(cli, knowledge_copy):
+def test_two_rules_concluding_opposite_things_from_the_same_facts(cli, knowledge_copy, check):
     # alignment-broaden-active-use (gap) also fires on a moderate share, for the same goal
     add_file(knowledge_copy, "contradicting.yaml", CONTRADICTING_RULE)
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     problem = assert_caught(
         result, report, "contradiction", "alignment-sustain-moderate-use", "rules/contradicting.yaml", 3,
         "'alignment-broaden-active-use' and 'alignment-sustain-moderate-use' recommend",
@@ -333,7 +346,7 @@ def test_two_rules_concluding_opposite_things_from_the_same_facts(cli, knowledge
 
 
 @pytest.mark.check_code("derive-conflict")
-def test_two_rules_deriving_different_values_from_the_same_answers(cli, knowledge_copy):
+def test_two_rules_deriving_different_values_from_the_same_answers(cli, knowledge_copy, check):
     add_file(knowledge_copy, "overlap.yaml", """rules:
   - id: active-breadth-fair
     description: {en: "Between 20 and 40 percent counts as moderate (overlapping the high mark).", nl: "Tussen 20 en 40 procent telt als gemiddeld (over de hoge grens heen)."}
@@ -351,7 +364,7 @@ def test_two_rules_deriving_different_values_from_the_same_answers(cli, knowledg
         fires: false
         answers: {goals: [alignment], usage: {active_share: 10}}
 """)
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     assert_caught(
         result, report, "derive-conflict", "active-breadth-fair", "rules/overlap.yaml", 3,
         "derive active_breadth both as 'high' and as 'moderate'",
@@ -359,7 +372,7 @@ def test_two_rules_deriving_different_values_from_the_same_answers(cli, knowledg
 
 
 @pytest.mark.check_code("unused-parameter")
-def test_parameter_unused(cli, knowledge_copy):
+def test_parameter_unused(cli, knowledge_copy, check):
     edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml", "  - name: often\n", """  - name: lurker_share
     value: 90
     unit: percent of employees who only read
@@ -368,20 +381,20 @@ def test_parameter_unused(cli, knowledge_copy):
 
   - name: often
 """)
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     assert_caught(result, report, "unused-parameter", "lurker_share", "rules/catalog/parameters.yaml", 3, "used by no rule")
 
 
-def test_parameters_of_the_measurement_count_as_used(cli, knowledge):
+def test_parameters_of_the_measurement_count_as_used(cli, knowledge, check):
     # frequency_daily, _weekly and _monthly are read by advisor measure, not by a rule
     measured = [p.name for p in knowledge.parameters.values() if p.used_by == "measurement"]
     assert measured == ["frequency_daily", "frequency_weekly", "frequency_monthly"]
-    result, report = check(cli, None, "--no-grid")
+    result, report = check(None, "--no-grid")
     assert result.code == 0 and report["problems"] == []
 
 
 @pytest.mark.check_code("unused-parameter")
-def test_parameter_marked_for_the_measurement_that_it_does_not_read(cli, knowledge_copy):
+def test_parameter_marked_for_the_measurement_that_it_does_not_read(cli, knowledge_copy, check):
     edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml", "  - name: often\n", """  - name: frequency_hourly
     value: 600
     unit: times per person per 30 days
@@ -391,12 +404,12 @@ def test_parameter_marked_for_the_measurement_that_it_does_not_read(cli, knowled
 
   - name: often
 """)
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     assert_caught(result, report, "unused-parameter", "frequency_hourly", "rules/catalog/parameters.yaml", 3, "advisor measure does not read it")
 
 
 @pytest.mark.check_code("unused-parameter")
-def test_a_rule_parameter_is_still_unused_when_the_measurement_marks_another(cli, knowledge_copy):
+def test_a_rule_parameter_is_still_unused_when_the_measurement_marks_another(cli, knowledge_copy, check):
     # the measurement's parameters do not weaken the check for the others
     edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml", "  - name: often\n", """  - name: lurker_share
     value: 90
@@ -407,43 +420,43 @@ def test_a_rule_parameter_is_still_unused_when_the_measurement_marks_another(cli
 
   - name: often
 """)
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     assert_caught(result, report, "unused-parameter", "lurker_share", "rules/catalog/parameters.yaml", 3, "used by no rule")
 
 
 @pytest.mark.check_code("invalid-parameter")
-def test_measurement_parameter_not_marked(cli, knowledge_copy):
+def test_measurement_parameter_not_marked(cli, knowledge_copy, check):
     edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml",
          "  - name: frequency_weekly\n    value: 4\n    unit: times per person per 30 days (posts, reads, or days active)\n    used_by: measurement\n",
          "  - name: frequency_weekly\n    value: 4\n    unit: times per person per 30 days (posts, reads, or days active)\n")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     assert_caught(result, report, "invalid-parameter", "frequency_weekly", "rules/catalog/parameters.yaml", 3, "used_by: measurement")
     assert [p["code"] for p in report["problems"]] == ["invalid-parameter"]  # reported once
 
 
 @pytest.mark.check_code("invalid-parameter")
-def test_measurement_thresholds_out_of_order(cli, knowledge_copy):
+def test_measurement_thresholds_out_of_order(cli, knowledge_copy, check):
     edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml", "  - name: frequency_weekly\n    value: 4\n",
          "  - name: frequency_weekly\n    value: 25\n")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     assert_caught(result, report, "invalid-parameter", "frequency_weekly", "rules/catalog/parameters.yaml", 3, "must fall")
 
 
 @pytest.mark.check_code("missing-parameter")
-def test_measurement_parameter_missing(cli, knowledge_copy):
+def test_measurement_parameter_missing(cli, knowledge_copy, check):
     path = knowledge_copy / "rules" / "catalog" / "parameters.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text[: text.index("  - name: frequency_monthly")], encoding="utf-8")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     assert_caught(result, report, "missing-parameter", "frequency_monthly", "rules", 3, "advisor measure reads it")
 
 
 @pytest.mark.check_code("undocumented-parameter")
-def test_parameter_undocumented(cli, knowledge_copy):
+def test_parameter_undocumented(cli, knowledge_copy, check):
     edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml",
          "      en: >-\n        Heuristic, not from the study: the complement of `often`.",
          "      en: TODO")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     problem = assert_caught(
         result, report, "undocumented-parameter", "seldom", "rules/catalog/parameters.yaml", 3, "no real provenance"
     )
@@ -451,11 +464,11 @@ def test_parameter_undocumented(cli, knowledge_copy):
 
 
 @pytest.mark.check_code("undocumented-parameter")
-def test_parameter_provenance_must_say_it_is_not_from_the_study(cli, knowledge_copy):
+def test_parameter_provenance_must_say_it_is_not_from_the_study(cli, knowledge_copy, check):
     edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml",
          "Heuristic, not from the study: the complement of `often`.",
          "Heuristic of practice: the complement of `often`, as usual.")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     problem = assert_caught(
         result, report, "undocumented-parameter", "seldom", "rules/catalog/parameters.yaml", 3, "not from the study"
     )
@@ -463,7 +476,7 @@ def test_parameter_provenance_must_say_it_is_not_from_the_study(cli, knowledge_c
 
 
 @pytest.mark.check_code("untranslated")
-def test_text_left_untranslated(cli, knowledge_copy):
+def test_text_left_untranslated(cli, knowledge_copy, check):
     notices = knowledge_copy / "rules" / "catalog" / "notices.yaml"
     english = (
         "You don't know how often supporting processes run on the platform, "
@@ -474,30 +487,30 @@ def test_text_left_untranslated(cli, knowledge_copy):
         "en het advies voor kennisdeling hangt ervan af."
     )
     edit(notices, f'      nl: "{dutch}"', f'      nl: "{english}"')  # the English text, copied over
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     problem = assert_caught(result, report, "untranslated", "processes-unknown", "rules/catalog/notices.yaml", 3, "Dutch")
     assert problem["field"].endswith("text.nl")
 
 
 @pytest.mark.check_code("unused-recommendation")
-def test_recommendation_no_rule_concludes(cli, knowledge_copy):
+def test_recommendation_no_rule_concludes(cli, knowledge_copy, check):
     alignment = knowledge_copy / "rules" / "alignment.yaml"
     edit(alignment, "      recommend: sustain-strategy-dialogue", "      recommend: open-strategy-dialogue")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     assert_caught(
         result, report, "unused-recommendation", "sustain-strategy-dialogue", "rules/catalog/recommendations.yaml", 3
     )
 
 
 @pytest.mark.check_code("unused-notice")
-def test_notice_no_rule_concludes(cli, knowledge_copy):
+def test_notice_no_rule_concludes(cli, knowledge_copy, check):
     edit(knowledge_copy / "rules" / "engagement.yaml", "      caveat: engagement-number-of-posters", "      caveat: goal-first")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     assert_caught(result, report, "unused-notice", "engagement-number-of-posters", "rules/catalog/notices.yaml", 3)
 
 
 @pytest.mark.check_code("ambiguous-id")
-def test_one_id_for_a_recommendation_and_a_notice(cli, knowledge_copy):
+def test_one_id_for_a_recommendation_and_a_notice(cli, knowledge_copy, check):
     add_file(knowledge_copy, "notice.yaml", """notices:
   - id: use-for-ideas
     kind: caveat
@@ -505,12 +518,12 @@ def test_one_id_for_a_recommendation_and_a_notice(cli, knowledge_copy):
       en: "Ideas are among the least used purposes of internal social media."
       nl: "Ideeën horen bij de minst gebruikte toepassingen van interne social media."
 """)
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     assert_caught(result, report, "ambiguous-id", "use-for-ideas", "rules/notice.yaml", 3, "names both a recommendation and a caveat")
 
 
 @pytest.mark.check_code("derive-cycle")
-def test_derive_cycle(cli, knowledge_copy):
+def test_derive_cycle(cli, knowledge_copy, check):
     add_file(knowledge_copy, "cycle.yaml", """rules:
   - id: active-breadth-echo
     description: {en: "Low active breadth stays low (derives what it reads).", nl: "Lage actieve breedte blijft laag (leidt af wat ze leest)."}
@@ -527,7 +540,7 @@ def test_derive_cycle(cli, knowledge_copy):
         fires: false
         answers: {goals: [alignment], usage: {active_share: 40}}
 """)
-    result, report = check(cli, knowledge_copy)
+    result, report = check(knowledge_copy)
     # refused by the loader: no engine can order rules that derive in a cycle
     assert_caught(result, report, "derive-cycle", "active-breadth-echo", "rules/cycle.yaml", 2, "active-breadth-echo -> active-breadth-echo")
     assert report["valid"] is False and report["grid"] is None
@@ -544,7 +557,7 @@ def _only(knowledge_copy: Path, keep: set[str]) -> None:
 
 
 @pytest.mark.check_code("empty-advice")
-def test_answers_sets_with_empty_advice(cli, knowledge_copy):
+def test_answers_sets_with_empty_advice(cli, knowledge_copy, check):
     # without its rules and its needs-* warning, effectiveness gets no recommendation and no warning
     _only(knowledge_copy, {"derive.yaml", "general.yaml", "alignment.yaml"})
     general = knowledge_copy / "rules" / "general.yaml"
@@ -552,7 +565,7 @@ def test_answers_sets_with_empty_advice(cli, knowledge_copy):
     start = text.index("  - id: needs-expertise")
     end = text.index("  - id: needs-processes")
     general.write_text(text[:start] + text[end:], encoding="utf-8")
-    result, report = check(cli, knowledge_copy)
+    result, report = check(knowledge_copy)
     assert result.code == 3
     [problem] = [p for p in problems(report, "empty-advice") if p["id"] == "effectiveness"]
     assert problem["source"].endswith("rules") and "1 of 1 answers sets for goals effectiveness" in problem["message"]
@@ -563,10 +576,10 @@ def test_answers_sets_with_empty_advice(cli, knowledge_copy):
 
 
 @pytest.mark.check_code("contradictory-advice")
-def test_self_contradictory_advice_in_the_grid(cli, knowledge_copy):
+def test_self_contradictory_advice_in_the_grid(cli, knowledge_copy, check):
     _only(knowledge_copy, {"derive.yaml", "general.yaml", "alignment.yaml"})
     add_file(knowledge_copy, "contradicting.yaml", CONTRADICTING_RULE)
-    result, report = check(cli, knowledge_copy)
+    result, report = check(knowledge_copy)
     assert result.code == 3
     problem = assert_caught(result, report, "contradictory-advice", "alignment-sustain-moderate-use", "rules/contradicting.yaml", 3)
     assert "a gap ('alignment-broaden-active-use') and a sustain ('alignment-sustain-moderate-use')" in problem["message"]
@@ -582,15 +595,15 @@ def test_text_names_file_line_code_and_id(cli, knowledge_copy):
     assert "Problems: " in result.out
 
 
-def test_a_copy_of_the_shipped_knowledge_is_clean(cli, knowledge_copy):
-    result, report = check(cli, knowledge_copy, "--no-grid")
+def test_a_copy_of_the_shipped_knowledge_is_clean(cli, knowledge_copy, check):
+    result, report = check(knowledge_copy, "--no-grid")
     assert result.code == 0 and report["problems"] == []
 
 
-def test_findings_path_alone(cli, knowledge_copy, tmp_path):
+def test_findings_path_alone(cli, knowledge_copy, tmp_path, check):
     findings = tmp_path / "findings.yaml"
     shutil.copy(knowledge_copy / "findings.yaml", findings)
-    result, report = check(cli, None, "--no-grid", "--findings", str(findings))
+    result, report = check(None, "--no-grid", "--findings", str(findings))
     assert result.code == 0 and report["findings_path"] == str(findings)
 
 
@@ -598,11 +611,11 @@ def test_findings_path_alone(cli, knowledge_copy, tmp_path):
 
 
 @pytest.mark.check_code("quote-not-verbatim")
-def test_quote_not_verbatim(cli, knowledge_copy):
+def test_quote_not_verbatim(cli, knowledge_copy, check):
     edit(knowledge_copy / "findings.yaml",
          'quote: "Het blijkt dat bij organisaties waar meer mensen posten en reageren op interne social media ook meer',
          'quote: "Het blijkt dat bij organisaties waar veel mensen posten en reageren op interne social media ook meer')
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     problem = assert_caught(
         result, report, "quote-not-verbatim", "alignment-active-breadth", "findings.yaml", 3, "not a passage of the source text"
     )
@@ -611,22 +624,22 @@ def test_quote_not_verbatim(cli, knowledge_copy):
 
 
 @pytest.mark.check_code("quote-not-verbatim")
-def test_a_typo_of_the_source_may_be_marked_sic_but_not_corrected(cli, knowledge_copy):
+def test_a_typo_of_the_source_may_be_marked_sic_but_not_corrected(cli, knowledge_copy, check):
     findings = knowledge_copy / "findings.yaml"
     edit(findings, "(jn [sic] mindere mate)", "(in mindere mate)")  # corrected: no longer the source's words
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     assert_caught(result, report, "quote-not-verbatim", "correlation-not-causation", "findings.yaml", 3)
     edit(findings, "(in mindere mate)", "(jn mindere mate)")  # verbatim without the mark: fine for check
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     assert result.code == 0, report["problems"]
 
 
 @pytest.mark.check_code("lever-without-finding")
-def test_recommendation_steering_on_a_lever_without_a_finding(cli, knowledge_copy):
+def test_recommendation_steering_on_a_lever_without_a_finding(cli, knowledge_copy, check):
     recommendations = knowledge_copy / "rules" / "catalog" / "recommendations.yaml"
     edit(recommendations, "    basis: conclusion  # alignment-through-dialogue: the study did not measure this use\n    levers: [strategy_dialogue]\n    weight: 20\n    title:\n      en: \"Hold",
          "    levers: [strategy_dialogue]\n    weight: 20\n    title:\n      en: \"Hold")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     problem = assert_caught(
         result, report, "lever-without-finding", "open-strategy-dialogue", "rules/catalog/recommendations.yaml", 3,
         "steers on strategy_dialogue for alignment (rule 'alignment-strategy-dialogue')",
@@ -635,11 +648,11 @@ def test_recommendation_steering_on_a_lever_without_a_finding(cli, knowledge_cop
 
 
 @pytest.mark.check_code("lever-without-finding")
-def test_recommendation_resting_on_a_conclusion_the_rule_does_not_cite(cli, knowledge_copy):
+def test_recommendation_resting_on_a_conclusion_the_rule_does_not_cite(cli, knowledge_copy, check):
     edit(knowledge_copy / "rules" / "alignment.yaml",
          "    findings: [alignment-through-dialogue, alignment-active-breadth]\n    when:\n      - goal: alignment\n      - answer: purposes.strategy_dialogue\n        in:",
          "    findings: [alignment-active-breadth]\n    when:\n      - goal: alignment\n      - answer: purposes.strategy_dialogue\n        in:")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     assert_caught(
         result, report, "lever-without-finding", "open-strategy-dialogue", "rules/catalog/recommendations.yaml", 3,
         "rests on an authors' conclusion, but rule 'alignment-strategy-dialogue' cites none",
@@ -647,11 +660,11 @@ def test_recommendation_resting_on_a_conclusion_the_rule_does_not_cite(cli, know
 
 
 @pytest.mark.check_code("lever-without-finding")
-def test_goal_profile_steering_on_a_lever_without_a_finding(cli, knowledge_copy):
+def test_goal_profile_steering_on_a_lever_without_a_finding(cli, knowledge_copy, check):
     edit(knowledge_copy / "rules" / "catalog" / "goals.yaml",
          "    steer_on: [active_breadth]\n    suggested: [strategy_dialogue]",
          "    steer_on: [active_breadth, strategy_dialogue]")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     problem = assert_caught(
         result, report, "lever-without-finding", "alignment", "rules/catalog/goals.yaml", 3,
         "the alignment profile steers on strategy_dialogue without a positive finding",
@@ -660,11 +673,11 @@ def test_goal_profile_steering_on_a_lever_without_a_finding(cli, knowledge_copy)
 
 
 @pytest.mark.check_code("untested-none")
-def test_none_without_the_word_significant(cli, knowledge_copy):
+def test_none_without_the_word_significant(cli, knowledge_copy, check):
     edit(knowledge_copy / "findings.yaml",
          "    usage: passive_breadth\n    relation: not_shown\n    inferred: true\n    summary:\n      en: \"Only active use",
          "    usage: passive_breadth\n    relation: none\n    inferred: true\n    summary:\n      en: \"Only active use")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     problem = assert_caught(
         result, report, "untested-none", "knowledge-sharing-passive-breadth", "findings.yaml", 3, "does not say 'significant'"
     )
@@ -672,14 +685,14 @@ def test_none_without_the_word_significant(cli, knowledge_copy):
 
 
 @pytest.mark.check_code("inferred-without-note")
-def test_inferred_relation_without_its_note(cli, knowledge_copy):
+def test_inferred_relation_without_its_note(cli, knowledge_copy, check):
     findings = knowledge_copy / "findings.yaml"
     text = findings.read_text(encoding="utf-8")
     start = text.index("  - id: knowledge-sharing-passive-frequency")
     note = text.index("    note:", start)
     end = text.index("\n\n", note)
     findings.write_text(text[:note] + text[end + 1 :], encoding="utf-8")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     problem = assert_caught(
         result, report, "inferred-without-note", "knowledge-sharing-passive-frequency", "findings.yaml", 3, "no note"
     )
@@ -687,12 +700,12 @@ def test_inferred_relation_without_its_note(cli, knowledge_copy):
 
 
 @pytest.mark.check_code("causal-wording")
-def test_causal_wording_in_english_and_in_dutch(cli, knowledge_copy):
+def test_causal_wording_in_english_and_in_dutch(cli, knowledge_copy, check):
     recommendations = knowledge_copy / "rules" / "catalog" / "recommendations.yaml"
     edit(recommendations, "Many employees already post or react. The study relates this use to the goals it serves: protect it.",
          "Many employees already post or react, which increases alignment: protect it.")
     edit(recommendations, "Te weinig medewerkers lezen op het platform.", "Meer lezers zorgt voor betrokkenheid.")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     english = assert_caught(
         result, report, "causal-wording", "sustain-broad-active-use", "rules/catalog/recommendations.yaml", 3, "'increases'"
     )
@@ -702,32 +715,32 @@ def test_causal_wording_in_english_and_in_dutch(cli, knowledge_copy):
 
 
 @pytest.mark.check_code("causal-wording")
-def test_causal_wording_allowed_with_a_reason(cli, knowledge_copy):
+def test_causal_wording_allowed_with_a_reason(cli, knowledge_copy, check):
     notices = knowledge_copy / "rules" / "catalog" / "notices.yaml"
     edit(notices, "a campaign aimed only at more readers is not backed", "a campaign that only increases readership is not backed")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     assert_caught(result, report, "causal-wording", "reading-not-shown-alignment", "rules/catalog/notices.yaml", 3)
     edit(notices, "wordt voor dit doel dus niet door het onderzoek gesteund.\"\n",
          "wordt voor dit doel dus niet door het onderzoek gesteund.\"\n"
          "      allow:\n        - word: increases\n          reason: \"about readership, a use; it claims nothing about an outcome\"\n")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     assert result.code == 0, report["problems"]
 
 
 @pytest.mark.check_code("stale-exemption")
-def test_stale_exemption(cli, knowledge_copy):
+def test_stale_exemption(cli, knowledge_copy, check):
     edit(knowledge_copy / "findings.yaml",
          "internal communication will be disappointed.", "internal communication is disappointed.")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     problem = assert_caught(result, report, "stale-exemption", "no-miracle-cure", "findings.yaml", 3, "allows 'will'")
     assert problem["field"].endswith("summary.allow[0]")
 
 
 @pytest.mark.check_code("translation-mismatch")
-def test_dutch_and_english_naming_different_findings(cli, knowledge_copy):
+def test_dutch_and_english_naming_different_findings(cli, knowledge_copy, check):
     edit(knowledge_copy / "rules" / "catalog" / "notices.yaml",
          "en het advies voor kennisdeling hangt ervan af.", "en het advies hangt ervan af.")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     problem = assert_caught(
         result, report, "translation-mismatch", "processes-unknown", "rules/catalog/notices.yaml", 3,
         "only in English: knowledge_sharing",
@@ -736,10 +749,10 @@ def test_dutch_and_english_naming_different_findings(cli, knowledge_copy):
 
 
 @pytest.mark.check_code("duplicate-pair")
-def test_two_findings_for_one_pair(cli, knowledge_copy):
+def test_two_findings_for_one_pair(cli, knowledge_copy, check):
     edit(knowledge_copy / "findings.yaml", "  - id: alignment-passive-frequency\n    construct: alignment\n    usage: passive_frequency",
          "  - id: alignment-passive-frequency\n    construct: alignment\n    usage: passive_breadth")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     assert_caught(
         result, report, "duplicate-pair", "alignment-passive-frequency", "findings.yaml", 3,
         "'alignment-passive-frequency' and 'alignment-passive-breadth' are both about alignment × passive_breadth",
@@ -747,30 +760,30 @@ def test_two_findings_for_one_pair(cli, knowledge_copy):
 
 
 @pytest.mark.check_code("strategy-not-one-sentence")
-def test_strategy_of_two_sentences(cli, knowledge_copy):
+def test_strategy_of_two_sentences(cli, knowledge_copy, check):
     edit(knowledge_copy / "rules" / "catalog" / "goals.yaml",
          "Steer on reach and rhythm: that more employees read", "Steer on reach and rhythm. That more employees read")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     problem = assert_caught(result, report, "strategy-not-one-sentence", "engagement", "rules/catalog/goals.yaml", 3)
     assert problem["field"].endswith("strategy.en")
 
 
 @pytest.mark.check_code("description-not-one-line")
-def test_description_over_two_lines(cli, knowledge_copy):
+def test_description_over_two_lines(cli, knowledge_copy, check):
     edit(knowledge_copy / "rules" / "alignment.yaml",
          '      en: "For alignment, too few employees post or react."',
          '      en: "For alignment, too few employees post or react.\\nSee the finding."')
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     assert_caught(result, report, "description-not-one-line", "alignment-broaden-active-use", "rules/alignment.yaml", 3)
 
 
 
 @pytest.mark.check_code("no-evidence")
-def test_rule_that_advises_without_citing_findings(cli, knowledge_copy):
+def test_rule_that_advises_without_citing_findings(cli, knowledge_copy, check):
     edit(knowledge_copy / "rules" / "alignment.yaml",
          "    findings: [alignment-active-breadth]\n    when:\n      - goal: alignment\n      - derived: active_breadth\n        in: [low, moderate]",
          "    findings: []\n    when:\n      - goal: alignment\n      - derived: active_breadth\n        in: [low, moderate]")
-    result, report = check(cli, knowledge_copy)
+    result, report = check(knowledge_copy)
     problem = assert_caught(
         result, report, "no-evidence", "alignment-broaden-active-use", "rules/alignment.yaml", 2, "must cite the findings"
     )
@@ -778,11 +791,11 @@ def test_rule_that_advises_without_citing_findings(cli, knowledge_copy):
 
 
 @pytest.mark.check_code("invalid-test")
-def test_test_for_a_value_the_answer_never_has(cli, knowledge_copy):
+def test_test_for_a_value_the_answer_never_has(cli, knowledge_copy, check):
     edit(knowledge_copy / "rules" / "alignment.yaml",
          "      - derived: active_breadth\n        in: [low, moderate]\n    then:\n      recommend: broaden-active-use",
          "      - derived: active_breadth\n        in: [low, middling]\n    then:\n      recommend: broaden-active-use")
-    result, report = check(cli, knowledge_copy)
+    result, report = check(knowledge_copy)
     problem = assert_caught(
         result, report, "invalid-test", "alignment-broaden-active-use", "rules/alignment.yaml", 2,
         "active_breadth is never 'middling'",
@@ -797,49 +810,49 @@ def _drop(path: Path, section: str, key: str, value: str) -> None:
 
 
 @pytest.mark.check_code("incomplete-catalog")
-def test_goal_without_profile_and_answer_without_question(cli, knowledge_copy):
+def test_goal_without_profile_and_answer_without_question(cli, knowledge_copy, check):
     catalog = knowledge_copy / "rules" / "catalog"
     _drop(catalog / "questions.yaml", "questions", "key", "usage.passive_frequency")
-    result, report = check(cli, knowledge_copy)
+    result, report = check(knowledge_copy)
     assert_caught(result, report, "incomplete-catalog", "usage.passive_frequency", "rules", 2, "no question for")
     _drop(catalog / "goals.yaml", "goals", "goal", "effectiveness")
-    result, report = check(cli, knowledge_copy)
+    result, report = check(knowledge_copy)
     assert_caught(result, report, "incomplete-catalog", "effectiveness", "rules", 2, "no goal profile for 'effectiveness'")
 
 
 @pytest.mark.check_code("missing-wording")
-def test_language_without_its_wording(cli, knowledge_copy):
+def test_language_without_its_wording(cli, knowledge_copy, check):
     wording = knowledge_copy / "rules" / "catalog" / "wording.yaml"
     original = wording.read_text(encoding="utf-8")
     _drop(wording, "wording", "lang", "nl")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     problem = assert_caught(result, report, "missing-wording", "nl", "rules", 3, "no wording for Dutch (nl)")
     assert "- lang: nl" in problem["hint"]
     # a language whose wording names other outcomes than English: its texts cannot be compared
     line = "      expertise: ['\\bexpertise\\b']\n"
     at = original.rindex(line)  # in the Dutch wording
     wording.write_text(original[:at] + original[at + len(line):], encoding="utf-8")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     problem = assert_caught(result, report, "missing-wording", "nl", "rules/catalog/wording.yaml", 3, ": expertise")
     assert problem["field"] == "wording[1].names"
 
 
-def test_the_wording_is_data_a_domain_expert_extends(cli, knowledge_copy):
+def test_the_wording_is_data_a_domain_expert_extends(cli, knowledge_copy, check):
     """A causal word added to rules/catalog/wording.yaml is then found in every text."""
     recommendations = knowledge_copy / "rules" / "catalog" / "recommendations.yaml"
     edit(recommendations, "Te weinig medewerkers lezen op het platform.", "Te weinig medewerkers lezen; lezen bevordert betrokkenheid.")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     assert result.code == 0, report["problems"]  # not (yet) a causal word
     edit(knowledge_copy / "rules" / "catalog" / "wording.yaml",
          "      - '\\b(zal|zullen)\\b'\n", "      - '\\b(zal|zullen)\\b'\n      - '\\bbevorder(t|en|de|den)?\\b'\n")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     problem = assert_caught(result, report, "causal-wording", "widen-readership", "rules/catalog/recommendations.yaml", 3, "'bevordert'")
     assert problem["field"].endswith("summary.nl")
 
 
-def test_a_wording_that_is_no_regular_expression_is_refused(cli, knowledge_copy):
+def test_a_wording_that_is_no_regular_expression_is_refused(cli, knowledge_copy, check):
     edit(knowledge_copy / "rules" / "catalog" / "wording.yaml", "      - '\\bwill\\b'\n", "      - '\\bwill(\\b'\n")
-    result, report = check(cli, knowledge_copy)
+    result, report = check(knowledge_copy)
     problem = assert_caught(result, report, "schema", "en", "rules/catalog/wording.yaml", 2, "not a regular expression")
     assert problem["field"].startswith("wording[0].causal[")
 
@@ -863,10 +876,10 @@ def test_the_report_in_dutch(cli, knowledge_copy):
     assert "missing: unreadable: geen map met regelbestanden" in refused.out and refused.code == 2
 
 
-def test_severity_in_the_report(cli, knowledge_copy):
+def test_severity_in_the_report(cli, knowledge_copy, check):
     edit(knowledge_copy / "rules" / "alignment.yaml", "      recommend: sustain-strategy-dialogue", "      recommend: open-strategy-dialogue")
     add_file(knowledge_copy, "dead.yaml", DEAD_RULE)
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     severities = {p["code"]: p["severity"] for p in report["problems"]}
     assert severities == {"unused-recommendation": "warning", "never-fires": "error", "example-fails": "error"}
     text = cli("check", "--no-grid", "--findings", str(knowledge_copy / "findings.yaml"), "--rules", str(knowledge_copy / "rules"))
@@ -877,28 +890,28 @@ def test_severity_in_the_report(cli, knowledge_copy):
 
 
 @pytest.mark.check_code("vocabulary-differs")
-def test_a_vocabulary_other_than_the_installed_one(cli, knowledge_copy):
+def test_a_vocabulary_other_than_the_installed_one(cli, knowledge_copy, check):
     edit(knowledge_copy / "rules" / "catalog" / "vocabulary.yaml", 'nl: "vaak"', 'nl: "dikwijls"')
-    result, report = check(cli, knowledge_copy)
+    result, report = check(knowledge_copy)
     assert_caught(result, report, "vocabulary-differs", "vocabulary", "rules/catalog/vocabulary.yaml", 2, "differs")
 
 
 @pytest.mark.check_code("vocabulary-bands")
-def test_share_bands_out_of_order(cli, knowledge_copy):
+def test_share_bands_out_of_order(cli, knowledge_copy, check):
     edit(knowledge_copy / "rules" / "catalog" / "parameters.yaml", "  - name: active_share_high\n    value: 25\n",
          "  - name: active_share_high\n    value: 5\n")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     assert_caught(result, report, "vocabulary-bands", "vocabulary", "rules/catalog/vocabulary.yaml", 3, "not in order")
 
 
 @pytest.mark.check_code("ambiguous-spelling")
-def test_one_word_for_two_answers(cli, knowledge_copy):
+def test_one_word_for_two_answers(cli, knowledge_copy, check):
     questions = knowledge_copy / "rules" / "catalog" / "questions.yaml"
     text = questions.read_text(encoding="utf-8")
     monthly = '{en: "Monthly", '
     assert monthly in text
     questions.write_text(text.replace(monthly, '{en: "Weekly", ', 1), encoding="utf-8")
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy, "--no-grid")
     assert_caught(result, report, "ambiguous-spelling", "vocabulary", "rules/catalog/vocabulary.yaml", 3, "'weekly'")
 
 
@@ -1008,7 +1021,7 @@ def test_progress_on_a_terminal_and_nothing_elsewhere(knowledge_copy):
 
 
 @pytest.mark.check_code("incomplete-table")
-def test_check_finds_decision_tables_whose_key_misses_what_a_rule_reads(cli, monkeypatch):
+def test_check_finds_decision_tables_whose_key_misses_what_a_rule_reads(cli, monkeypatch, check):
     # a key that cuts the share of posters at the low mark only: the tables then hold one entry
     # for 10-25 and for 25 and more, which the rules tell apart
     from advisor.reasoning.tables import DecisionTables
@@ -1020,7 +1033,7 @@ def test_check_finds_decision_tables_whose_key_misses_what_a_rule_reads(cli, mon
         return {index: [10] if thresholds == [10, 25] else thresholds for index, thresholds in cuts.items()}
 
     monkeypatch.setattr(DecisionTables, "_share_cuts", too_coarse)
-    result, report = check(cli, None, "--engine", "python")
+    result, report = check(None, "--engine", "python")
     codes = {problem["code"] for problem in report["problems"]}
     assert "incomplete-table" in codes, report["problems"]
     assert result.code == 3
