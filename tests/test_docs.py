@@ -83,3 +83,14 @@ def test_the_test_command_is_what_ci_runs():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "python3 -m venv .venv && .venv/bin/pip install '.[test]' && .venv/bin/pytest" in README
     assert "\"$python\" -m venv \"$venv\" && \"$venv/bin/pip\" install --quiet '.[test]' && \"$venv/bin/pytest\"" in ci
+
+
+def test_the_workshop_csv_example_adds_its_rows(tmp_path, cli, monkeypatch):
+    page = DOCS[ROOT / "docs" / "workshops.md"]
+    block = page.split("**Answers from a form tool.**", 1)[1].split("```csv\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "survey.csv").write_text(block, encoding="utf-8")
+    cli("workshop", "new", "Masterclass Zwolle")
+    result = cli("workshop", "add", "masterclass-zwolle.workshop.json", "survey.csv")
+    assert result.code == 0, result.err
+    assert f"Added {len(block.splitlines()) - 1} responses from survey.csv" in result.err

@@ -31,6 +31,7 @@ from typing import Any, Iterator
 from ..errors import AdvisorError, Problem
 from ..i18n import LANGS
 from ..vocabulary import ANSWER_KEYS
+from .words import w
 
 COLUMNS = ("id", "lang", "goals") + ANSWER_KEYS + ("organisation.name", "organisation.employees")
 ALIASES = {key.split(".", 1)[1]: key for key in ANSWER_KEYS}
@@ -59,7 +60,6 @@ RESERVED_IDS = frozenset(
     ["summary", "index", "results", "con", "prn", "aux", "nul"]
     + [f"{device}{number}" for device in ("com", "lpt") for number in range(10)]
 )
-_RESERVED_HINT = "summary, index and results name the run's own files; CON, PRN, AUX, NUL, COM0-9 and LPT0-9 are devices on Windows"
 
 
 @dataclass
@@ -70,6 +70,7 @@ class Row:
     answers: Any = None  # validated Answers, or None when the row is invalid
     lang: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    extra: dict[str, str] = field(default_factory=dict)  # the cells of the extra columns asked for
 
 
 @dataclass
@@ -90,12 +91,13 @@ def template() -> str:
     return out.getvalue()
 
 
-def open_input(path: str | Path, *, lang: str = "en", knowledge=None) -> Input:
+def open_input(path: str | Path, *, lang: str = "en", knowledge=None, extra: tuple[str, ...] = ()) -> Input:
     """Look at the input and get ready to read it: by its kind, a folder or the file's suffix. Rows
     are read in their own language (a CSV lang column, a request's lang), else in ``lang``, with
-    the spellings of ``knowledge`` (else the shipped one)."""
+    the spellings of ``knowledge`` (else the shipped one). The CSV columns named in ``extra`` (a
+    workshop's team) are kept as they are, in each row's ``extra``, rather than ignored."""
     path = Path(path)
-    reading = _Reading(lang, knowledge)
+    reading = _Reading(lang, knowledge, extra)
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix.lower() in ANSWERS_SUFFIXES and not p.name.startswith("."))
         return Input("folder", path, len(files), rows=_folder_rows(files, reading))
@@ -121,6 +123,7 @@ def open_input(path: str | Path, *, lang: str = "en", knowledge=None) -> Input:
 class _Reading:
     lang: str  # the run's language (--lang)
     knowledge: Any  # whose spellings the answers may use (None: the shipped knowledge)
+    extra: tuple[str, ...] = ()  # CSV columns kept beside the answers
 
 
 def _read_text(path: Path) -> str:
@@ -146,43 +149,44 @@ def _open_csv(path: Path, reading: _Reading) -> Input:
     header = next(reader, None)
     if not header:
         raise AdvisorError(Problem(source=str(path), line=1, message="empty file", hint="advisor batch --template prints a header"))
-    columns, warnings = _columns(header, str(path))
+    columns, warnings = _columns(header, str(path), reading)
     total = sum(1 for record in reader if any(cell.strip() for cell in record))
     rows = _csv_rows(path, text, delimiter, columns, reading)
     return Input("csv", path, total, warnings, rows)
 
 
-def _columns(header: list[str], source: str) -> tuple[list[str | None], list[str]]:
-    """The answer key of each column (None: ignored), and warnings about ignored columns."""
+def _columns(header: list[str], source: str, reading: _Reading) -> tuple[list[str | None], list[str]]:
+    """The answer key (or extra column) of each column (None: ignored), and warnings about
+    ignored columns."""
     columns: list[str | None] = []
     seen: dict[str, int] = {}
     ignored = []
     for index, name in enumerate(header, start=1):
         key = name.strip().lower()
         key = ALIASES.get(key, key)
-        if key not in COLUMNS:
+        if key not in COLUMNS and key not in reading.extra:
             columns.append(None)
             if name.strip():
                 ignored.append(name.strip())
             continue
         if key in seen:
             raise AdvisorError(
-                Problem(source=source, line=1, column=index, field=key, message=f"column given twice (first as column {seen[key]})")
+                Problem(source=source, line=1, column=index, field=key, message=w(reading.lang, "csv.twice", first=seen[key]))
             )
         seen[key] = index
         columns.append(key)
     if "goals" not in seen:
         raise AdvisorError(
-            Problem(source=source, line=1, field="goals", message="no goals column", hint="advisor batch --template prints the columns")
+            Problem(source=source, line=1, field="goals", message=w(reading.lang, "csv.no_goals"), hint=w(reading.lang, "csv.no_goals_hint"))
         )
-    warnings = [f"{source}: ignored columns: {', '.join(ignored)}"] if ignored else []
+    warnings = [f"{source}: {w(reading.lang, 'csv.ignored', columns=', '.join(ignored))}"] if ignored else []
     return columns, warnings
 
 
 def _csv_rows(path: Path, text: str, delimiter: str, columns: list[str | None], reading: _Reading) -> Iterator[Row]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     next(reader)
-    ids = _Ids()
+    ids = _Ids(reading.lang)
     line = reader.line_num + 1
     for record in reader:
         start, line = line, reader.line_num + 1
@@ -191,11 +195,16 @@ def _csv_rows(path: Path, text: str, delimiter: str, columns: list[str | None], 
         cells = {key: cell.strip() for key, cell in zip(columns, record) if key is not None}
         row = Row(start, cells.get("id", ""), str(path))
         if len(record) > len(columns):
-            row.problems.append(_problem(row, None, f"{len(record)} cells where the header has {len(columns)}", "check the quoting of this row"))
+            row.problems.append(
+                _problem(row, None, w(reading.lang, "csv.cells", cells=len(record), header=len(columns)), w(reading.lang, "csv.cells_hint"))
+            )
         document = _answers_from_cells(cells)
         row.lang = cells.get("lang") or None
         if row.lang is not None and row.lang not in LANGS:
-            row.problems.append(_problem(row, "lang", f"unknown language {row.lang!r}", f"{' or '.join(LANGS)}, or leave it empty"))
+            row.problems.append(
+                _problem(row, "lang", w(reading.lang, "csv.lang", value=repr(row.lang)), w(reading.lang, "csv.lang_hint"))
+            )
+        row.extra = {key: cells[key] for key in reading.extra if key in cells}
         ids.assign(row, f"row-{start:05d}")
         _validate(row, document, reading)
         yield row
@@ -219,7 +228,7 @@ def _answers_from_cells(cells: dict[str, str]) -> dict:
 def _jsonl_rows(path: Path, lines: list[str], reading: _Reading) -> Iterator[Row]:
     from ..protocol.requests import LineError, parse_json, read_request
 
-    ids = _Ids()
+    ids = _Ids(reading.lang)
     for number, text in enumerate(lines, start=1):
         if not text.strip():
             continue
@@ -242,7 +251,7 @@ def _jsonl_rows(path: Path, lines: list[str], reading: _Reading) -> Iterator[Row
 def _folder_rows(files: list[Path], reading: _Reading) -> Iterator[Row]:
     from ..answers.read import load_answers
 
-    ids = _Ids()
+    ids = _Ids(reading.lang)
     for number, path in enumerate(files, start=1):
         row = Row(number, path.stem, str(path))
         try:
@@ -262,8 +271,9 @@ def _folder_rows(files: list[Path], reading: _Reading) -> Iterator[Row]:
 class _Ids:
     """Turns row ids into safe, distinct file names; a repeated id makes the row invalid."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "en") -> None:
         self.first: dict[str, int] = {}
+        self.lang = lang
 
     def assign(self, row: Row, default: str) -> None:
         given = row.id
@@ -271,11 +281,11 @@ class _Ids:
         key = safe.casefold()  # advice files must differ on case-insensitive file systems too
         if key.split(".", 1)[0] in RESERVED_IDS:
             row.problems.append(
-                _problem(row, "id", f"id {given or safe!r} cannot name an advice file", _RESERVED_HINT)
+                _problem(row, "id", w(self.lang, "csv.id_reserved", id=repr(given or safe)), w(self.lang, "csv.id_reserved_hint"))
             )
         elif key in self.first:
             row.problems.append(
-                _problem(row, "id", f"id {given or safe!r} repeats row {self.first[key]}", "ids name the advice files: make them unique")
+                _problem(row, "id", w(self.lang, "csv.id_repeats", id=repr(given or safe), row=self.first[key]), w(self.lang, "csv.id_repeats_hint"))
             )
         else:
             self.first[key] = row.number

@@ -160,6 +160,9 @@ def render_advice_html(
     if basis.answers:
         out.append(f"<p>{escape(t(lang, 'report.answers_given', date=basis.day))}</p>")
         out.append("<ul>" + "".join(f"<li>{escape(label)}: {escape(value)}</li>" for label, value in basis.answers) + "</ul>")
+        if basis.measured:
+            out.append(f'<p class="measured">{escape(basis.measured_from)}</p>')
+            out.append("<ul>" + "".join(f"<li>{escape(label)}: {escape(value)}</li>" for label, value in basis.measured) + "</ul>")
     else:
         out.append(f"<p>{escape(t(lang, 'report.made_on', date=basis.day))}</p>")
     if basis.source:

@@ -142,6 +142,10 @@ def render_markdown(
         out += [t(lang, "report.answers_given", date=basis.day), ""]
         out += [f"- {label}: {value}" for label, value in basis.answers]
         out.append("")
+        if basis.measured:
+            out += [basis.measured_from, ""]
+            out += [f"- {label}: {value}" for label, value in basis.measured]
+            out.append("")
     else:
         out += [t(lang, "report.made_on", date=basis.day), ""]
     if basis.source:

@@ -2,7 +2,8 @@
 
 Every report for people (terminal, Markdown, HTML, the questionnaire's saved report) opens with
 the same short summary: the goals, and the first three recommendations one line each. It ends
-with what the advice is based on: the answers given, the day the report was made and the study.
+with what the advice is based on: the answers given, the usage measured from a platform's export
+(which export, which period, of whom) apart from them, the day the report was made and the study.
 Identifiers (rule and finding ids, the knowledge base's version) are details: shown only when
 asked for (``details``); `advisor explain` and the JSON carry them always.
 """
@@ -30,6 +31,9 @@ class Basis:
     study: str | None  # the study, in short ("a study by Evolve ..."); None without the knowledge base
     source: str | None  # the study, cited in full
     knowledge_version: str
+    # the usage answers measured from a platform's export, as answers are, and the export they come from
+    measured: tuple[tuple[str, str], ...] = ()
+    measured_from: str | None = None
 
     @property
     def day(self) -> str:
@@ -53,22 +57,47 @@ def date_text(lang: str, day: datetime.date) -> str:
 def basis_of(advice: Advice, answers=None, knowledge=None, today: datetime.date | None = None) -> Basis:
     lang = advice.lang
     given: list[tuple[str, str]] = []
+    measured: list[tuple[str, str]] = []
     if answers is not None and knowledge is not None:
         from .chart import answer_text
 
+        from_export = measured_keys(advice, answers)
         given.append((t(lang, "report.goals"), goals_line(advice)))
         for key in ANSWER_KEYS:
             value = answers.value(key)
             if value != UNKNOWN:
                 label = answer_label(lang, key)
-                given.append((label[:1].upper() + label[1:], answer_text(key, value, knowledge, lang)))
+                (measured if key in from_export else given).append((label[:1].upper() + label[1:], answer_text(key, value, knowledge, lang)))
     study = source = None
     if knowledge is not None:
         cited = knowledge.findings_file.source
         names = {"publisher": cited.publisher, "partner": cited.partner, "organisations": cited.organisations}
         study = t(lang, "report.study", **names)
         source = t(lang, "source_line", title=cited.title, **names)
-    return Basis(lang, today or datetime.date.today(), tuple(given), study, source, advice.knowledge_version)
+    measured_from = None
+    if measured:
+        from .measured import of_text, period_text, platform_name
+
+        block = advice.measured
+        measured_from = t(lang, "report.measured_from", platform=platform_name(block), period=period_text(block, lang), of=of_text(block, lang))
+    return Basis(
+        lang, today or datetime.date.today(), tuple(given), study, source, advice.knowledge_version, tuple(measured), measured_from
+    )
+
+
+def measured_keys(advice: Advice, answers) -> frozenset[str]:
+    """The usage answers the export measured and the advice uses: not one the export could not
+    measure, nor one corrected by hand after it was measured."""
+    block = advice.measured
+    if block is None:
+        return frozenset()
+    by_hand = {difference.answer for difference in block.differences or [] if difference.used == "answered"}
+    keys = set()
+    for name, figure in block.figures:
+        key = f"usage.{name}"
+        if figure is not None and figure.value != UNKNOWN and key in ANSWER_KEYS and key not in by_hand and answers.value(key) == figure.value:
+            keys.add(key)
+    return frozenset(keys)
 
 
 def goal_labels(advice: Advice) -> dict[str, str]:

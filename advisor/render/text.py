@@ -90,6 +90,9 @@ def render_text(
     if basis.answers:
         parts.append(Padding(Text(t(lang, "report.answers_given", date=basis.day)), (0, 0, 0, 2)))
         parts += [hanging("-", Text.assemble(f"{label}: ", (value, "bold")), 4) for label, value in basis.answers]
+        if basis.measured:
+            parts.append(Padding(Text(basis.measured_from), (0, 0, 0, 2)))
+            parts += [hanging("-", Text.assemble(f"{label}: ", (value, "bold")), 4) for label, value in basis.measured]
     else:
         parts.append(Padding(Text(t(lang, "report.made_on", date=basis.day)), (0, 0, 0, 2)))
     if basis.source:

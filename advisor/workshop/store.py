@@ -150,11 +150,12 @@ def anonymised(answers: Answers) -> Answers:
 
 
 def add_entries(
-    path: str | Path, entries: list[Entry], *, replace: bool = False
+    path: str | Path, entries: list[Entry], *, replace: bool = False, all_or_none: bool = False
 ) -> tuple[Workshop, list[WorkshopResponse], list[Problem]]:
     """Add each entry as a response, under one lock. A team that answered already is a problem
     (reported, not added) unless replace is set. Returns the workshop, the added responses and
-    the problems."""
+    the problems. With all_or_none (the rows of one table), any problem is an AdvisorError and
+    the file is not written."""
     added: list[WorkshopResponse] = []
     problems: list[Problem] = []
 
@@ -184,6 +185,8 @@ def add_entries(
             response = WorkshopResponse(number=number, team=team, answers=answers)
             responses = [r for r in responses if r not in same] + [response]
             added.append(response)
+        if all_or_none and problems:
+            raise AdvisorError(list(problems))
         return workshop.model_copy(update={"responses": in_order(responses)})
 
     workshop = update(path, change)

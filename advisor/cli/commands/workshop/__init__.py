@@ -49,9 +49,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     collect.add_argument("--lang", choices=LANGS, help="language of the questions (default: the workshop's)")
     add_knowledge_arguments(collect)
 
-    add = command("add", "add answers files made elsewhere (YAML or JSON)")
+    add = command("add", "add answers files made elsewhere (YAML or JSON), or a CSV or JSON-lines file of responses")
     add.add_argument("file", metavar="FILE", type=Path, help="the workshop file")
-    add.add_argument("answers", metavar="ANSWERS", nargs="+", help="answers files; - reads standard input")
+    add.add_argument("answers", metavar="ANSWERS", nargs="+",
+                     help="answers files; - reads standard input; or one .csv or .jsonl file, a response per row (as advisor batch reads it)")
     names = add.add_mutually_exclusive_group()
     names.add_argument("--team", metavar="NAME", help="the team's name (one answers file only; default: anonymous)")
     names.add_argument("--team-from-filename", action="store_true", help="name each team after its file (blue.yaml: blue)")

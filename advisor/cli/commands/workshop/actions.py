@@ -94,8 +94,12 @@ def add(args: argparse.Namespace) -> int:
     from ....answers.read import load_answers
     from ...options import measured_answers, measurement_from
 
+    from .table import add_table, is_table
+
     workshop = store.load(args.file)
     lang = workshop.lang
+    if any(is_table(name) for name in args.answers):  # a form tool's export: one response per row
+        return add_table(args, lang)
     if args.team is not None and len(args.answers) > 1:
         raise AdvisorError("--team names one answers file", hint="use --team-from-filename to name several")
     team = store.team_name(args.team, lang) if args.team is not None else None
