@@ -190,3 +190,14 @@ def test_a_new_language_is_a_new_catalog(tmp_path):
     langs, strategy, missing = result.stdout.splitlines()
     assert "'de'" in langs and strategy == t("en", "strategy")
     assert int(missing) > 20  # every text of the findings asks for its German translation
+
+
+def test_a_day_is_written_day_first_in_both_languages():
+    # Babel's long English format is American ("May 4, 2026"); the reports write the day first
+    import datetime
+
+    from advisor.render.summary import date_text
+
+    day = datetime.date(2026, 5, 4)
+    assert date_text("en", day) == "4 May 2026"
+    assert date_text("nl", day) == "4 mei 2026"

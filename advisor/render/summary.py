@@ -48,10 +48,11 @@ class Basis:
 
 
 def date_text(lang: str, day: datetime.date) -> str:
-    """4 May 2026, 4 mei 2026."""
+    """4 May 2026, 4 mei 2026: the day first in English too, as in the rest of Europe (Babel's
+    long English format is American: May 4, 2026). The pattern is each catalog's own."""
     from babel.dates import format_date
 
-    return format_date(day, format="long", locale=lang)
+    return format_date(day, format=t(lang, "format.date"), locale=lang)
 
 
 def basis_of(advice: Advice, answers=None, knowledge=None, today: datetime.date | None = None) -> Basis:
