@@ -201,3 +201,16 @@ def test_a_day_is_written_day_first_in_both_languages():
     day = datetime.date(2026, 5, 4)
     assert date_text("en", day) == "4 May 2026"
     assert date_text("nl", day) == "4 mei 2026"
+
+
+@pytest.mark.parametrize("lang, partner", [("en", "University of Amsterdam"), ("nl", "Universiteit van Amsterdam")])
+def test_the_study_is_cited_by_its_name_in_the_report_language(cli, tmp_path, lang, partner):
+    import json
+
+    from samples import EXAMPLE_ANSWERS
+
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(EXAMPLE_ANSWERS), encoding="utf-8")
+    for output in ("markdown", "html"):
+        report = cli("advise", str(answers), "--lang", lang, "--format", output).out
+        assert f"Evolve {'with the' if lang == 'en' else 'met de'} {partner}" in " ".join(report.split())

@@ -24,7 +24,7 @@ def findings_table(knowledge: Knowledge, lang: str, goals: list[str]) -> Finding
         goals=[goal for goal in GOALS if goal in wanted],
         source=t(
             lang, "source_line",
-            title=source.title, publisher=source.publisher, partner=source.partner, organisations=source.organisations,
+            title=source.title, publisher=source.publisher, partner=source.partner.get(lang), organisations=source.organisations,
         ),
         findings=[
             _finding_row(finding, lang, cited.get(finding.id, []))

@@ -72,7 +72,7 @@ def basis_of(advice: Advice, answers=None, knowledge=None, today: datetime.date 
     study = source = None
     if knowledge is not None:
         cited = knowledge.findings_file.source
-        names = {"publisher": cited.publisher, "partner": cited.partner, "organisations": cited.organisations}
+        names = {"publisher": cited.publisher, "partner": cited.partner.get(lang), "organisations": cited.organisations}
         study = t(lang, "report.study", **names)
         source = t(lang, "source_line", title=cited.title, **names)
     measured_from = None

@@ -21,7 +21,7 @@ __all__ = ['Choice', 'Conclusion', 'Example', 'Finding', 'FindingsFile', 'GoalPr
 class Source(Model):
     title: NonEmpty
     publisher: NonEmpty
-    partner: NonEmpty
+    partner: Text  # in each language: the Universiteit van Amsterdam is the University of Amsterdam in English
     year: int | None = None
     organisations: int = Field(gt=0)
     language: Lang

@@ -122,6 +122,6 @@ def source_line(summary: WorkshopSummary) -> str:
         "source_line",
         title=source.title,
         publisher=source.publisher,
-        partner=source.partner,
+        partner=source.partner.get(summary.lang),
         organisations=source.organisations,
     )
