@@ -288,22 +288,12 @@ def check_grid(lint: "Lint", progress: Callable[[int, int], None] | None = None)
     total = min(grid.count(knowledge), cap)  # for the progress bar
     verdicts: dict[tuple, tuple[bool, bool, tuple]] = {}
     confirmed: set[int] = set()  # entries compared with a direct run
-    figures = defaultdict(int)
-    empty: dict[tuple, list] = {}
-    contradictions: dict[tuple, list] = {}
+    tally = _GridTally()
     incomplete: dict[str, tuple] = {}
-    selections = []
-    skipped = []
+    planned, skipped = _selections_within(knowledge, cap)
+    selections = [selection for _, _, selection in planned]
     done = 0
-    left = cap
-    for goals in grid.goal_selections():
-        keys = grid.needed(knowledge, goals)
-        selection = GridSelection(goals=list(goals), answers=keys, combinations=grid.count_for(knowledge, goals))
-        if selection.combinations > left:  # over the cap: named in the report, not enumerated
-            skipped.append(selection)
-            continue
-        left -= selection.combinations
-        selections.append(selection)
+    for goals, keys, _ in planned:
         chosen = frozenset(goals)
         for values in _grid_values(knowledge, keys):
             case = tables.case(goals, values)
@@ -313,26 +303,16 @@ def check_grid(lint: "Lint", progress: Callable[[int, int], None] | None = None)
                 direct_runs += 1
                 confirmed.update(entry.number for entry in entries)
                 _compare_direct(tables, case, entries, incomplete)
-            recommends, warns, clashes = _combined_verdict(knowledge, chosen, goals, entries, verdicts)
-            figures["combinations"] += 1
-            if recommends:
-                figures["with_recommendation"] += 1
-            elif warns:
-                figures["warnings_only"] += 1
-            else:
-                figures["empty"] += 1
-                empty.setdefault(goals, [0, (goals, values), keys])[0] += 1
-            if clashes:
-                figures["contradictory"] += 1
-                for clash in clashes:
-                    contradictions.setdefault(clash, [0, (goals, values), keys])[0] += 1
+            verdict = _combined_verdict(knowledge, chosen, goals, entries, verdicts)
+            tally.add(goals, values, keys, *verdict)
             done += 1
             if progress and done % 500 == 0:
                 progress(done, total)
     if progress:
         progress(done, total)
-    _report_empty(lint, _with_answers(empty), selections)
-    _report_contradictions(lint, _with_answers(contradictions))
+    figures = tally.figures
+    _report_empty(lint, _with_answers(tally.empty), selections)
+    _report_contradictions(lint, _with_answers(tally.contradictions))
     _report_incomplete(lint, incomplete)
     _report_skipped(lint, skipped, selections, cap)
     return GridFigures(
@@ -351,6 +331,49 @@ def check_grid(lint: "Lint", progress: Callable[[int, int], None] | None = None)
         selections=selections,
         skipped=skipped,
     )
+
+
+def _selections_within(knowledge: Knowledge, cap: int) -> tuple[list[tuple[tuple, list, GridSelection]], list[GridSelection]]:
+    """The goal selections the grid enumerates (each with its answer keys), in order, while their
+    answer sets stay within the cap; those over it are skipped, to be named in the report."""
+    planned = []
+    skipped = []
+    left = cap
+    for goals in grid.goal_selections():
+        keys = grid.needed(knowledge, goals)
+        selection = GridSelection(goals=list(goals), answers=keys, combinations=grid.count_for(knowledge, goals))
+        if selection.combinations > left:  # over the cap: named in the report, not enumerated
+            skipped.append(selection)
+            continue
+        left -= selection.combinations
+        planned.append((goals, keys, selection))
+    return planned, skipped
+
+
+class _GridTally:
+    """The grid's counts by verdict, and for each empty selection and each clash how often it
+    happens and the first answers set it happens for."""
+
+    def __init__(self) -> None:
+        self.figures: defaultdict[str, int] = defaultdict(int)
+        self.empty: dict[tuple, list] = {}
+        self.contradictions: dict[tuple, list] = {}
+
+    def add(self, goals: tuple, values: tuple, keys: list, recommends: bool, warns: bool, clashes: tuple) -> None:
+        """Count one answers set's verdict."""
+        figures = self.figures
+        figures["combinations"] += 1
+        if recommends:
+            figures["with_recommendation"] += 1
+        elif warns:
+            figures["warnings_only"] += 1
+        else:
+            figures["empty"] += 1
+            self.empty.setdefault(goals, [0, (goals, values), keys])[0] += 1
+        if clashes:
+            figures["contradictory"] += 1
+            for clash in clashes:
+                self.contradictions.setdefault(clash, [0, (goals, values), keys])[0] += 1
 
 
 def _grid_values(knowledge: Knowledge, keys: Sequence[str]) -> Iterator[tuple]:

@@ -53,6 +53,25 @@ def add_knowledge_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rules", metavar="DIR", help="rules directory (default: the shipped rules/)")
 
 
+def add_reasoning_arguments(parser: argparse.ArgumentParser) -> None:
+    """--format text|json, --lang, --findings and --rules, --engine: the options explain, whatif
+    and diff take after their own."""
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    add_lang_argument(parser)
+    add_knowledge_arguments(parser)
+    add_engine_argument(parser)
+
+
+def answers_from(args: argparse.Namespace):
+    """The language, the knowledge base, the answers file named and its answers, read with both."""
+    from ..answers.read import load_answers
+
+    lang = resolve_lang(args)
+    knowledge = knowledge_from(args)
+    path = answers_path(args)
+    return lang, knowledge, path, load_answers(path, lang=lang, knowledge=knowledge)
+
+
 def knowledge_from(args: argparse.Namespace):
     """The knowledge base --findings and --rules name, or the shipped one."""
     from ..knowledge.load import load_knowledge, shipped_knowledge

@@ -17,7 +17,7 @@ from ..schema import ParamRef
 from ..vocabulary import UNKNOWN, answer_choices
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .load import Knowledge
+    from .model import Knowledge
 
 SHARE_RANGE = (0, 100)
 

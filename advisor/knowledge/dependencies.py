@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..schema import Rule
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .load import Knowledge
+    from .model import Knowledge
 
 
 @dataclass

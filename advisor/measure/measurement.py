@@ -17,7 +17,7 @@ from .formats import PLATFORMS, Format, columns_format, parse_columns, recognise
 from .provenance import Figures, Period, measured
 from .rows import BadRow, RowReader
 from .sources import Source, open_source
-from .tally import DailyTally, PeriodTally, PersonTally
+from .tally import Counts, DailyTally, PeriodTally, PersonTally
 from .thresholds import thresholds
 from .words import w
 
@@ -82,28 +82,11 @@ def measure_exports(
     for path, fmt in zip(paths, formats):
         reading.read(path, fmt)
     warnings = reading.judge_bad_rows()
-    if reading.tally is None:
-        raise AdvisorError(Problem(source=reading.names(), message=w(lang, "error.empty"), hint=w(lang, "error.empty.hint")))
-    counts = reading.tally.finish()
-    if counts.people == 0:
-        raise AdvisorError(Problem(source=reading.names(), message=w(lang, "error.empty"), hint=w(lang, "error.empty.hint")))
-    if counts.active == 0 and counts.readers == 0 and counts.liked == 0:
-        raise AdvisorError(Problem(source=reading.names(), message=w(lang, "error.inactive"), hint=w(lang, "error.inactive.hint")))
-    if employees is not None and employees < counts.people:
-        message = w(lang, "error.employees", employees=employees, people=counts.people)
-        raise AdvisorError(Problem(source="", field="--employees", message=message, hint=w(lang, "error.employees.hint")))
+    counts = _counted(reading, employees, lang)
 
     fmt = formats[0]
     period = reading.period(counts.days)
-    of = employees or counts.people
-    days = period.days if period else None
-    figures = Figures(
-        active_share=share(counts.active, of),
-        active_frequency=frequency(counts.active_counts, days, limits),
-        passive_share=share(counts.readers, of) if fmt.read else Share(UNKNOWN),
-        passive_frequency=frequency(counts.read_counts, days, limits) if fmt.read else Frequency(UNKNOWN, why_unknown="not_measurable"),
-        liked_share=share(counts.liked, of) if fmt.liked else None,
-    )
+    figures = _figures(counts, fmt, employees or counts.people, period.days if period else None, limits)
     usage = Usage(
         active_share=figures.active_share.value,
         active_frequency=figures.active_frequency.value,
@@ -125,6 +108,34 @@ def measure_exports(
         lang=lang,
     )
     return Measurement(usage=usage, provenance=provenance, warnings=warnings, employees=employees, figures=figures, format=fmt)
+
+
+def _counted(reading: "_Reading", employees: int | None, lang: str) -> Counts:
+    """The counts of the rows read; an export with nobody in it or no activity at all is refused,
+    and so is a head count (--employees) below the people counted."""
+    if reading.tally is None:
+        raise AdvisorError(Problem(source=reading.names(), message=w(lang, "error.empty"), hint=w(lang, "error.empty.hint")))
+    counts = reading.tally.finish()
+    if counts.people == 0:
+        raise AdvisorError(Problem(source=reading.names(), message=w(lang, "error.empty"), hint=w(lang, "error.empty.hint")))
+    if counts.active == 0 and counts.readers == 0 and counts.liked == 0:
+        raise AdvisorError(Problem(source=reading.names(), message=w(lang, "error.inactive"), hint=w(lang, "error.inactive.hint")))
+    if employees is not None and employees < counts.people:
+        message = w(lang, "error.employees", employees=employees, people=counts.people)
+        raise AdvisorError(Problem(source="", field="--employees", message=message, hint=w(lang, "error.employees.hint")))
+    return counts
+
+
+def _figures(counts: Counts, fmt: Format, of: int, days: int | None, limits) -> Figures:
+    """The usage figures of the counts, as shares of ``of`` people and frequencies over ``days``;
+    what the export's format does not hold (reading, likes) is unknown or left out."""
+    return Figures(
+        active_share=share(counts.active, of),
+        active_frequency=frequency(counts.active_counts, days, limits),
+        passive_share=share(counts.readers, of) if fmt.read else Share(UNKNOWN),
+        passive_frequency=frequency(counts.read_counts, days, limits) if fmt.read else Frequency(UNKNOWN, why_unknown="not_measurable"),
+        liked_share=share(counts.liked, of) if fmt.liked else None,
+    )
 
 
 def _check_platform(platform: str | None, spec: dict | None, lang: str) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import AdvisorError, Problem
+from ..files.json_document import LONE_SURROGATE, has_lone_surrogate, reject_constant, reject_duplicate_keys
 
 MAX_LINE_BYTES = 1_000_000  # as for answers files (loader.MAX_BYTES)
 
@@ -33,19 +34,6 @@ class Request:
     long_form: bool = False  # the answer goes out as {"id", "advice"} rather than bare advice
 
 
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
-    found: dict = {}
-    for key, value in pairs:
-        if key in found:
-            raise ValueError(f"duplicate key {key!r}")
-        found[key] = value
-    return found
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
-
-
 def parse_json(raw: bytes) -> Any:
     """A line of bytes as JSON; LineError("invalid_json") if it is not."""
     try:
@@ -53,7 +41,7 @@ def parse_json(raw: bytes) -> Any:
     except UnicodeDecodeError as error:
         raise LineError("invalid_json", f"not UTF-8 text (byte {error.start + 1})") from None
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
+        data = json.loads(text, object_pairs_hook=reject_duplicate_keys, parse_constant=reject_constant)
     except json.JSONDecodeError as error:
         raise LineError("invalid_json", f"{error.msg} (column {error.colno})") from None
     except RecursionError:
@@ -63,7 +51,7 @@ def parse_json(raw: bytes) -> Any:
     # JSON can escape half a surrogate pair ("\\ud800"): that is no Unicode text, and no answer
     # could be written back as UTF-8
     if _SURROGATE_ESCAPE.search(text) and _has_surrogate(data):
-        raise LineError("invalid_json", "text with a lone surrogate (\\ud800-\\udfff) is not Unicode text")
+        raise LineError("invalid_json", LONE_SURROGATE)
     return data
 
 
@@ -71,8 +59,9 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def _has_surrogate(value: Any) -> bool:
+    """Whether any text in parsed JSON, key or value, holds half a surrogate pair."""
     if isinstance(value, str):
-        return any("\ud800" <= char <= "\udfff" for char in value)
+        return has_lone_surrogate(value)
     if isinstance(value, dict):
         return any(_has_surrogate(key) or _has_surrogate(item) for key, item in value.items())
     if isinstance(value, list):

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from ..knowledge.load import Knowledge
     from ..schema import Answers
+    from .state import Progress
 
 __all__ = ["run_questionnaire"]
 
@@ -44,26 +45,13 @@ def run_questionnaire(
     Raises AdvisorError for a damaged or foreign save file (left untouched) or nothing to resume,
     and KeyboardInterrupt on Ctrl-C, after the answers so far are saved.
     """
-    from ..errors import AdvisorError
     from ..i18n import t, tn
     from . import state as saves
     from .flow import Flow, final_answers, walk
     from .preload import KnowledgeSource, goals_preview
     from .prompts import Prompter
 
-    saved = saves.peek(Path(state_file)) if state_file is not None else None  # refuses damaged files
-    if state_file is not None:
-        saves.check_writable(Path(state_file))
-    if resume and saved is None:
-        raise AdvisorError(
-            t(lang, "q.nothing_to_resume", path=state_file or "-"), hint=t(lang, "q.nothing_to_resume_hint")
-        )
-    if resume:
-        saves.check_answers(Path(state_file), saved)
-        progress = saved
-        progress.lang = lang
-    else:
-        progress = saves.Progress(lang=lang)
+    progress = _starting_progress(state_file, resume, lang)
 
     if measurement is not None:
         from .measured import start
@@ -99,3 +87,26 @@ def run_questionnaire(
 
     document = complete(final_answers(progress, keys), progress, keys)
     return parse_answers(document, source="questionnaire", lang=lang, knowledge=flow_for().knowledge)
+
+
+def _starting_progress(state_file: Path | None, resume: bool, lang: str) -> "Progress":
+    """The progress to start from: the save file's when resuming (checked first), else a new one.
+    Refuses a damaged or unwritable save file, and resuming with nothing saved."""
+    from ..errors import AdvisorError
+    from ..i18n import t
+    from . import state as saves
+
+    saved = saves.peek(Path(state_file)) if state_file is not None else None  # refuses damaged files
+    if state_file is not None:
+        saves.check_writable(Path(state_file))
+    if resume and saved is None:
+        raise AdvisorError(
+            t(lang, "q.nothing_to_resume", path=state_file or "-"), hint=t(lang, "q.nothing_to_resume_hint")
+        )
+    if resume:
+        saves.check_answers(Path(state_file), saved)
+        progress = saved
+        progress.lang = lang
+    else:
+        progress = saves.Progress(lang=lang)
+    return progress

@@ -48,18 +48,27 @@ def levers(lint: Lint) -> None:
     """A recommendation or goal profile steers on a lever only where a positive finding relates it
     to the goal, unless it is marked as resting on an authors' conclusion (and cites one)."""
     knowledge = lint.knowledge
-    lang = lint.lang
     positive = {(f.construct, f.usage): f.id for f in knowledge.findings.values() if f.relation == "positive"}
+    _recommendation_levers(lint, positive)
+    _goal_profile_levers(lint, positive)
 
-    def conclusions_for(goal: str, refs: list[str]) -> list[str]:
-        return [
-            ref
-            for ref in refs
-            if ref in knowledge.statements
-            and knowledge.statements[ref].kind == "conclusion"
-            and (not knowledge.statements[ref].constructs or goal in knowledge.statements[ref].constructs)
-        ]
 
+def _conclusions_for(knowledge, goal: str, refs: list[str]) -> list[str]:
+    """The authors' conclusions among refs that are about the goal (or about no goal in particular)."""
+    return [
+        ref
+        for ref in refs
+        if ref in knowledge.statements
+        and knowledge.statements[ref].kind == "conclusion"
+        and (not knowledge.statements[ref].constructs or goal in knowledge.statements[ref].constructs)
+    ]
+
+
+def _recommendation_levers(lint: Lint, positive: dict[tuple[str, str], str]) -> None:
+    """Each lever of a rule's recommendation, for each goal of the rule, has its positive finding
+    cited by the rule; a recommendation on an authors' conclusion cites one instead."""
+    knowledge = lint.knowledge
+    lang = lint.lang
     for rule in knowledge.rules:
         rec = knowledge.recommendations.get(rule.then.recommend or "")
         if rec is None:
@@ -68,7 +77,7 @@ def levers(lint: Lint) -> None:
         for goal in dict.fromkeys(goals):
             names = {"id": repr(rec.id), "rule": repr(rule.id), "goal": goal}
             if rec.basis == "conclusion":
-                if not conclusions_for(goal, rule.findings):
+                if not _conclusions_for(knowledge, goal, rule.findings):
                     lint.add(
                         "lever-without-finding",
                         "recommendations",
@@ -88,6 +97,13 @@ def levers(lint: Lint) -> None:
                         t(lang, "check.lever-without-finding.recommendation", lever=lever, **names),
                         t(lang, "check.lever-without-finding.recommendation.hint", lever=lever, **names),
                     )
+
+
+def _goal_profile_levers(lint: Lint, positive: dict[tuple[str, str], str]) -> None:
+    """A goal profile steers on a lever only with its positive finding cited, and suggests one
+    only where it cites an authors' conclusion about the goal."""
+    knowledge = lint.knowledge
+    lang = lint.lang
     for profile in knowledge.goal_profiles.values():
         for index, lever in enumerate(profile.steer_on):
             if positive.get((profile.goal, lever)) not in profile.findings:
@@ -100,7 +116,7 @@ def levers(lint: Lint) -> None:
                     t(lang, "check.lever-without-finding.steer_on.hint"),
                 )
         for index, lever in enumerate(profile.suggested):
-            if not conclusions_for(profile.goal, profile.findings):
+            if not _conclusions_for(knowledge, profile.goal, profile.findings):
                 lint.add(
                     "lever-without-finding",
                     "goals",

@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import argparse
 
-from ..options import add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, knowledge_from, resolve_lang
+from ..options import add_reasoning_arguments, advisor_from, knowledge_from, resolve_lang
 
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("before", metavar="A", help="the earlier answers file (YAML or JSON)")
     parser.add_argument("after", metavar="B", help="the later answers file (YAML or JSON)")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    add_lang_argument(parser)
-    add_knowledge_arguments(parser)
-    add_engine_argument(parser)
+    add_reasoning_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..options import add_answers_argument, add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, answers_path, knowledge_from, resolve_lang
+from ..options import add_answers_argument, add_reasoning_arguments, advisor_from, answers_from
 
 
 
@@ -17,19 +17,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="say why a recommendation (or warning, caveat, rule) is or is not in the advice: "
         "each condition with its actual and required value",
     )
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    add_lang_argument(parser)
-    add_knowledge_arguments(parser)
-    add_engine_argument(parser)
+    add_reasoning_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ...answers.read import load_answers
     from ...render.terminal import console
 
-    lang = resolve_lang(args)
-    knowledge = knowledge_from(args)
-    answers = load_answers(answers_path(args), lang=lang, knowledge=knowledge)
+    lang, knowledge, _, answers = answers_from(args)
     advisor = advisor_from(args, knowledge)
     if args.why_not:
         result = advisor.why_not(answers, args.why_not, lang)

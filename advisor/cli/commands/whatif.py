@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..options import add_answers_argument, add_engine_argument, add_knowledge_arguments, add_lang_argument, advisor_from, answers_path, knowledge_from, resolve_lang
+from ..options import add_answers_argument, add_reasoning_arguments, advisor_from, answers_from
 
 
 
@@ -19,20 +19,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="an answer to change, e.g. usage.active_share=25, purposes.ideas=often or goals=efficiency,alignment "
         "(repeat for more)",
     )
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    add_lang_argument(parser)
-    add_knowledge_arguments(parser)
-    add_engine_argument(parser)
+    add_reasoning_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ...answers.read import load_answers
     from ...answers.settings import apply_settings
 
-    lang = resolve_lang(args)
-    knowledge = knowledge_from(args)
-    path = answers_path(args)
-    before = load_answers(path, lang=lang, knowledge=knowledge)
+    lang, knowledge, path, before = answers_from(args)
     after = apply_settings(before, args.settings, lang=lang, knowledge=knowledge)
     advisor = advisor_from(args, knowledge)
     source = "<stdin>" if path == "-" else path
