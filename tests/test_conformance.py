@@ -26,7 +26,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from advisor.batch.run import render
+from advisor.batch.advising import render
 from advisor.engine.compiler import CATCH_ALL, CATCH_ALL_RULE, derived_fact, facts_for
 from advisor.errors import AdvisorError, EngineError
 from advisor.check.grid import combinations_for, goal_selections

@@ -64,7 +64,7 @@ def _advise(rows: list[Row], fmt: str, lang: str, folder) -> list:
     from dataclasses import replace
 
     from .destination import write_advice_file
-    from .run import EXTENSIONS, advise_row
+    from .advising import EXTENSIONS, advise_row
 
     found = []
     for row in rows:

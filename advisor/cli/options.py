@@ -4,9 +4,16 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ..engine.choice import ENGINES, ENVIRONMENT_VARIABLE
 from ..i18n import LANGS, default_lang
+
+
+def say(message: str) -> None:
+    """A message for the person at the terminal: on standard error, so standard output stays
+    the command's result."""
+    print(message, file=sys.stderr)
 
 
 def add_lang_argument(parser: argparse.ArgumentParser) -> None:

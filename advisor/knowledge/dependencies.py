@@ -12,24 +12,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import Sequence
 
 from ..schema import Rule
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .model import Knowledge
 
 
 @dataclass
 class Dependencies:
-    knowledge: "Knowledge"
+    rules: Sequence[Rule]  # the knowledge's rules, in their order
     _needs_cache: dict = field(default_factory=dict)
 
     @cached_property
     def producers(self) -> dict[str, list[Rule]]:
         """Derived name -> the derive rules that can assert it."""
         found: dict[str, list[Rule]] = {}
-        for rule in self.knowledge.rules:
+        for rule in self.rules:
             if rule.then.derive:
                 found.setdefault(rule.then.target, []).append(rule)
         return found
@@ -56,7 +53,7 @@ class Dependencies:
             depth[rule.id] = 1 + max(below) if below else 0
             return depth[rule.id]
 
-        for rule in self.knowledge.rules:
+        for rule in self.rules:
             visit(rule)
         return depth
 
@@ -71,7 +68,7 @@ class Dependencies:
         return keys
 
     def serving(self, goal: str) -> list[Rule]:
-        return [r for r in self.knowledge.rules if any(goal in p.goals() for p in r.goal_patterns())]
+        return [r for r in self.rules if any(goal in p.goals() for p in r.goal_patterns())]
 
     def needs(self, goals: tuple[str, ...] | list[str]) -> dict[str, dict[str, list[str]]]:
         """Answer key -> {"goals": goals needing it, "rules": rules reading it}, for these goals."""
@@ -87,7 +84,7 @@ class Dependencies:
                         entry["goals"].append(goal)
                     if rule.id not in entry["rules"]:
                         entry["rules"].append(rule.id)
-        order = self.knowledge.rule_order
+        order = {rule.id: index for index, rule in enumerate(self.rules)}
         for entry in needs.values():
             entry["rules"].sort(key=order.__getitem__)
         self._needs_cache[goals] = needs

@@ -100,7 +100,7 @@ class Knowledge:
     @cached_property
     def dependencies(self) -> Dependencies:
         """What depends on what: which answers each goal needs, and in which order rules chain."""
-        return Dependencies(self)
+        return Dependencies(self.rules)
 
     def goal_labels(self, lang: str) -> dict[str, str]:
         """Each goal's name in a language, in the order of the goal profiles."""

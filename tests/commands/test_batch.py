@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from advisor.batch.inputs import COLUMNS
-from advisor.batch.run import render
+from advisor.batch.advising import render
 from advisor.check.grid import combinations
 from advisor.render.json import dumps
 from advisor.reasoning.pipeline import advise

@@ -12,10 +12,7 @@ from pathlib import Path
 from ....errors import AdvisorError, ExitCode, Problem
 from ....i18n import default_lang, t, tn
 from ....workshop import store
-
-
-def say(message: str) -> None:
-    print(message, file=sys.stderr)
+from ...options import say
 
 
 def new(args: argparse.Namespace) -> int:

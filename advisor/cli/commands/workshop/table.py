@@ -26,8 +26,7 @@ def is_table(name: str) -> bool:
 
 def add_table(args: argparse.Namespace, lang: str) -> int:
     from ....batch.inputs import open_input
-    from ...options import measured_answers, measurement_from
-    from .actions import say
+    from ...options import measured_answers, measurement_from, say
 
     name = args.answers[0]
     if len(args.answers) > 1:
