@@ -263,7 +263,7 @@ def test_every_report_says_what_it_is_based_on_and_starts_with_what_to_do(cli, w
     assert "Your goals: 1. Alignment with the strategy, 2. Engagement" in short
     assert advice["recommendations"][3]["title"] not in short  # three, not more
     today = datetime.date.today()
-    assert f"{today.strftime('%B')} {today.day}, {today.year}" in text
+    assert f"{today.day} {today.strftime('%B')} {today.year}" in text
     assert "Evolve" in text and "106 organisations" in text
     assert "Your usage now, against what your goals call for" in text
     based_on = text[text.index("What this advice is based on") :]

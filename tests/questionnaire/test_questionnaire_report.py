@@ -176,9 +176,9 @@ def test_the_saved_report_has_the_summary_the_chart_and_what_it_rests_on(knowled
     assert re.search(r"^\| share of employees reading \| ● \| ○ \| `·+` \| Don't know \|$", report, re.M)
     based_on = report.split("## What this advice is based on")[1]
     today = datetime.date.today()
-    assert f"{today.strftime('%B')} {today.day}, {today.year}" in based_on  # the day the report was made
+    assert f"{today.day} {today.strftime('%B')} {today.year}" in based_on  # the day the report was made
     assert "- Share of employees posting or reacting: 8%" in based_on  # the answers given
-    assert "Evolve with Universiteit van Amsterdam, 106 organisations" in based_on  # the study cited
+    assert "Evolve with the University of Amsterdam, 106 organisations" in based_on  # the study cited
     for rec in advice.recommendations:
         assert f"rules: {rec.rules[0]}" not in report.lower()
     assert "knowledge base" not in report
