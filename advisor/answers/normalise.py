@@ -28,7 +28,7 @@ from typing import Any, Callable
 
 from ..errors import Problem
 from ..files.read import Document
-from ..i18n import number, t
+from ..i18n import number, percent, t
 from ..knowledge.bands import straddled
 from ..vocabulary import UNKNOWN, installed
 from .spellings import Spellings, Words
@@ -214,19 +214,21 @@ class _Reader:
 
     def band(self, loc: tuple, key: str, raw: str, low: float, high: float) -> Any:
         """A band of a share, as the format writes it ('25-50'), or unknown with a problem."""
+        low, high = round(low, 2), round(high, 2)  # to two decimals, as a number is read
         if not 0 <= low < high <= 100:
             self.problem(loc, "answers.share_band_range", t(self.lang, "answers.share.hint"), value=self.shown(raw))
             return UNKNOWN
         text = band_text(low, high)
+        shown = percent(self.lang, text)  # 12,5-25% in Dutch
         for threshold, param in straddled(self.spellings.thresholds.get(key, {}), low, high):
             hint = t(
                 self.lang, "answers.share_band_straddles.hint", threshold=number(self.lang, threshold),
                 lower=band_text(low, threshold), upper=band_text(threshold, high),
             )
             if param:
-                self.problem(loc, "answers.share_band_straddles", hint, key=key, band=text, threshold=number(self.lang, threshold), param=param)
+                self.problem(loc, "answers.share_band_straddles", hint, key=key, band=shown, threshold=number(self.lang, threshold), param=param)
             else:
-                self.problem(loc, "answers.share_band_straddles_rule", hint, key=key, band=text, threshold=number(self.lang, threshold))
+                self.problem(loc, "answers.share_band_straddles_rule", hint, key=key, band=shown, threshold=number(self.lang, threshold))
             return UNKNOWN
         return text
 

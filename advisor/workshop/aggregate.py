@@ -36,7 +36,6 @@ FREQUENCY_SCALE = tuple(reversed(FREQUENCIES))  # less, monthly, weekly, daily
 PURPOSE_SCALE = PURPOSE_LEVELS  # never, sometimes, often
 
 
-
 def question_bands(knowledge) -> Bands:
     """The bands the questionnaire offers for each share answer (questions.yaml)."""
     return {
