@@ -41,17 +41,37 @@ GOOD = [
     ("goals", "Engagement", ["engagement"]),
     ("goals", "Betrokkenheid", ["engagement"]),
     ("goals", "knowledge sharing", ["knowledge_sharing"]),
+    # a band, kept as the band: typed as people type it, or as the question labels it
+    ("usage.active_share", "25-50", "25-50"),
+    ("usage.active_share", "25 - 50", "25-50"),
+    ("usage.active_share", "25–50%", "25-50"),
+    ("usage.active_share", "25 to 50%", "25-50"),
+    ("usage.passive_share", "25 tot 50%", "25-50"),
+    ("usage.active_share", "12,5-25", "12.5-25"),
+    ("usage.active_share", "Under 10%", "0-10"),
+    ("usage.passive_share", "75% of meer", "75-100"),
 ]
 BAD = [
-    ("usage.active_share", "lots", ("usage.active_share takes a percentage, not 'lots'", "a percentage from 0 to 100, or unknown")),
-    ("usage.active_share", "150", ("must be between 0 and 100, not 150", "a percentage from 0 to 100, or unknown")),
+    ("usage.active_share", "lots", ("usage.active_share takes a percentage, not 'lots'", "a band from LOW up to HIGH such as 25-50, or unknown")),
+    ("usage.active_share", "150", ("must be between 0 and 100, not 150", "a percentage from 0 to 100")),
+    ("usage.active_share", "50-25", ("a band runs from a lower to a higher percentage, both from 0 to 100, not '50-25'", "a band from LOW")),
+    ("usage.active_share", "20 to 30%", (
+        "the band 20-30% of usage.active_share holds shares on both sides of 25%, where a rule compares it with "
+        "active_share_high (a heuristic, not from the study)",
+        "split the band at 25: answer 20-25 or 25-30, whichever holds, or give a number",
+    )),
     ("usage.active_frequency", "wekly", ("usage.active_frequency is never 'wekly'", "did you mean 'weekly'? one of: daily, weekly")),
     ("purposes.ideas", "hourly", ("purposes.ideas is never 'hourly'", "one of: never, sometimes, often, unknown")),
     ("goals", "engagment", ("unknown goal 'engagment'", "did you mean 'engagement'?")),
     ("goals", "world_peace", ("unknown goal 'world_peace'", "the goals: alignment, engagement, efficiency")),
 ]
 DUTCH = [  # some of the same mistakes, said in Dutch to a Dutch user
-    ("usage.active_share", "lots", ("usage.active_share is een percentage, niet 'lots'", "een percentage van 0 tot 100, of unknown")),
+    ("usage.active_share", "lots", ("usage.active_share is een percentage, niet 'lots'", "een band van LAAG tot HOOG zoals 25-50, of unknown")),
+    ("usage.passive_share", "40-60", (
+        "de band 40-60% van usage.passive_share bevat aandelen aan beide kanten van 50%, waar een regel het vergelijkt "
+        "met passive_share_low (een vuistregel, niet uit het onderzoek)",
+        "splits de band bij 50: antwoord 40-50 of 50-60, wat er geldt, of geef een getal",
+    )),
     ("usage.active_frequency", "wekly", ("usage.active_frequency is nooit 'wekly'", "bedoelt u 'weekly'?")),
     ("goals", "engagment", ("onbekend doel 'engagment'", "bedoelt u 'engagement'?")),
 ]

@@ -160,18 +160,35 @@ def test_memoised_advice_is_the_direct_advice_byte_for_byte_on_the_grid(grid_cas
 
 def random_answers(count: int, seed: int = 2026) -> list[dict]:
     """Answers as people give them: one to three goals in any order (now and then all six),
-    shares with decimals, the thresholds themselves, unknowns."""
+    shares with decimals, the thresholds themselves, bands (25-50) in every way one can lie
+    between the thresholds, spelled as people type them, unknowns."""
     import random
 
+    from advisor.knowledge.bands import share_thresholds
+    from advisor.knowledge.load import shipped_knowledge
     from advisor.vocabulary import FREQUENCIES, GOALS, PURPOSE_LEVELS, PURPOSES
 
     generator = random.Random(seed)
+    knowledge = shipped_knowledge()
+    marks = {key: [0, *share_thresholds(knowledge, f"usage.{key}"), 100] for key in ("active_share", "passive_share")}
 
-    def share():
+    def band(key):
+        """A band that straddles no threshold: within two neighbouring marks, often on them."""
+        start = generator.randrange(len(marks[key]) - 1)
+        low, high = marks[key][start], marks[key][start + 1]
+        if generator.random() < 0.5:
+            low, high = sorted(round(generator.uniform(low, high), generator.choice([0, 1])) for _ in range(2))
+        if low >= high:
+            return f"{marks[key][start]}-{marks[key][start + 1]}"
+        return generator.choice(["{}-{}", "{} - {}", "{}–{}%", "{} to {}%", "{} tot {}%"]).format(low, high)
+
+    def share(key):
         kind = generator.random()
         if kind < 0.1:
             return "unknown"
         if kind < 0.3:
+            return band(key)
+        if kind < 0.45:
             return generator.choice([0, 10, 25, 50, 75, 100, 9.99, 10.01, 24.99])
         return round(generator.uniform(0, 100), generator.choice([0, 1, 2]))
 
@@ -182,9 +199,9 @@ def random_answers(count: int, seed: int = 2026) -> list[dict]:
         {
             "goals": generator.sample(GOALS, generator.choice([1, 2, 3]) if generator.random() < 0.95 else len(GOALS)),
             "usage": {
-                "active_share": share(),
+                "active_share": share("active_share"),
                 "active_frequency": choice(FREQUENCIES),
-                "passive_share": share(),
+                "passive_share": share("passive_share"),
                 "passive_frequency": choice(FREQUENCIES),
             },
             "purposes": {purpose: choice(PURPOSE_LEVELS) for purpose in PURPOSES},

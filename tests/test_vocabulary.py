@@ -40,11 +40,14 @@ def test_the_answers_format_is_built_from_the_vocabulary():
     assert vocabulary.answer_choices("usage.active_share") is None
 
 
-def test_the_workshop_cuts_shares_at_the_parameters_the_vocabulary_names(knowledge):
-    from advisor.workshop.aggregate import SHARE_MARKS
+def test_the_workshop_counts_shares_in_the_questionnaires_bands_which_keep_to_the_vocabularys_marks(knowledge):
+    from advisor.workshop.aggregate import question_bands
 
-    assert SHARE_MARKS == vocabulary.SHARE_BANDS
-    assert all(isinstance(knowledge.param(name), (int, float)) for pair in SHARE_MARKS.values() for name in pair)
+    bands = question_bands(knowledge)
+    for key, (low, high) in vocabulary.SHARE_BANDS.items():
+        marks = (knowledge.param(low), knowledge.param(high))
+        assert bands[key] == tuple(tuple(c.band) for q in knowledge.questions if q.key == key for c in q.choices)
+        assert not [band for band in bands[key] for mark in marks if band[0] < mark < band[1]]
 
 
 def test_labels_come_from_the_vocabulary_in_every_language():

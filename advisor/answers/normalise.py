@@ -4,7 +4,10 @@ batch rows, `workshop add`, `whatif --set`, the questionnaire and the web forms.
 It reads an answers document as people write it and hands the schema the answers as the format
 has them, with one set of rules everywhere:
 
-- a share is a number from 0 to 100, or text that reads as one: `8`, `8%`, `12.5`, `12,5`;
+- a share is a number from 0 to 100, or text that reads as one: `8`, `8%`, `12.5`, `12,5`; or a
+  band `LOW-HIGH` (from LOW up to HIGH), written `25-50`, `25 - 50`, `25–50%`, `25 to 50%`, `25 tot
+  50%` or as its question labels a band in any language (`Under 10%`, `50% of meer`); a band that
+  straddles a threshold the rules compare the share with is refused, since no rule can decide it;
 - a frequency, a purpose level and a goal may be written as the format names it, or as the
   knowledge labels it in any language (`Weekly`, `wekelijks`, `vaak`, `Betrokkenheid`), case
   and spacing aside (advisor/answers/spellings.py); a typo gets a suggestion;
@@ -25,10 +28,12 @@ from typing import Any, Callable
 
 from ..errors import Problem
 from ..files.read import Document
-from ..i18n import t
+from ..i18n import number, percent, t
+from ..knowledge.bands import straddled
 from ..vocabulary import UNKNOWN, installed
 from .spellings import Spellings, Words
-from .values import MAX_EMPLOYEES, count_from_text, is_number, share_from_text
+from ..schema.shares import band_text
+from .values import MAX_EMPLOYEES, band_from_text, count_from_text, is_number, share_from_text
 
 FIELDS = ("goals", "usage", "purposes", "organisation", "measured")
 ORGANISATION_FIELDS = ("name", "employees")
@@ -187,6 +192,14 @@ class _Reader:
     def share(self, loc: tuple, key: str, raw: Any) -> Any:
         hint = t(self.lang, "answers.share.hint")
         value = share_from_text(raw) if isinstance(raw, str) else raw if is_number(raw) else None
+        if value is None and isinstance(raw, str):
+            band = band_from_text(raw)
+            if band is None:
+                written = self.spellings.bands.get(key)
+                found = written.read(raw) if written else None
+                band = band_from_text(found) if found else None
+            if band is not None:
+                return self.band(loc, key, raw, *band)
         if value is None:
             self.problem(loc, "answers.share_type", self.boolean_hint(raw) or hint, key=key, value=self.shown(raw))
             return UNKNOWN
@@ -198,6 +211,26 @@ class _Reader:
         # (5e-324), which durable_rules' JSON reader does not understand.
         value = round(float(value), 2)
         return int(value) if value.is_integer() else value
+
+    def band(self, loc: tuple, key: str, raw: str, low: float, high: float) -> Any:
+        """A band of a share, as the format writes it ('25-50'), or unknown with a problem."""
+        low, high = round(low, 2), round(high, 2)  # to two decimals, as a number is read
+        if not 0 <= low < high <= 100:
+            self.problem(loc, "answers.share_band_range", t(self.lang, "answers.share.hint"), value=self.shown(raw))
+            return UNKNOWN
+        text = band_text(low, high)
+        shown = percent(self.lang, text)  # 12,5-25% in Dutch
+        for threshold, param in straddled(self.spellings.thresholds.get(key, {}), low, high):
+            hint = t(
+                self.lang, "answers.share_band_straddles.hint", threshold=number(self.lang, threshold),
+                lower=band_text(low, threshold), upper=band_text(threshold, high),
+            )
+            if param:
+                self.problem(loc, "answers.share_band_straddles", hint, key=key, band=shown, threshold=number(self.lang, threshold), param=param)
+            else:
+                self.problem(loc, "answers.share_band_straddles_rule", hint, key=key, band=shown, threshold=number(self.lang, threshold))
+            return UNKNOWN
+        return text
 
     def level(self, loc: tuple, key: str, words: Words, raw: Any) -> Any:
         found = words.read(raw) if isinstance(raw, str) else None

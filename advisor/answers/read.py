@@ -14,6 +14,8 @@ from typing import Any
 from ..errors import AdvisorError
 from ..files.read import Document, load_document
 from ..schema import Answers
+from ..schema.shares import band_of
+from ..vocabulary import SHARE_ANSWERS
 
 
 def load_answers(path: str | Path, *, lang: str = "en", knowledge=None) -> Answers:
@@ -22,9 +24,13 @@ def load_answers(path: str | Path, *, lang: str = "en", knowledge=None) -> Answe
 
 
 def parse_answers(answers: Answers | Any, source: str = "answers", *, lang: str = "en", knowledge=None) -> Answers:
-    """Answers from data (a mapping as the answers format has it, in any spelling it accepts)."""
+    """Answers from data (a mapping as the answers format has it, in any spelling it accepts).
+    Answers already validated are read again only when a share is a band: whether a band can be
+    decided depends on the knowledge base's thresholds, which the schema does not know."""
     if isinstance(answers, Answers):
-        return answers
+        if not any(band_of(answers.value(key)) for key in SHARE_ANSWERS):
+            return answers
+        answers = answers.model_dump(mode="json", exclude_none=True)
     return read_answers(Document(source=source, data=answers), lang=lang, knowledge=knowledge)
 
 

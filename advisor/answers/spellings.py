@@ -13,6 +13,8 @@ import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..knowledge.bands import named_thresholds
+from ..schema.shares import band_text
 from ..vocabulary import UNKNOWN, installed
 from .values import spelling
 
@@ -50,6 +52,8 @@ class Spellings:
     goals: Words
     kinds: dict[str, Words]  # frequency and level: their values, with unknown
     unknown: frozenset[str]  # how 'unknown' may be written (a share's too)
+    bands: dict[str, Words] = field(default_factory=dict)  # per share answer: its question's band labels -> 'LOW-HIGH'
+    thresholds: dict[str, dict] = field(default_factory=dict)  # per share answer: threshold -> parameter (knowledge/bands.py)
 
     def is_unknown(self, text: str) -> bool:
         return spelling(text) in self.unknown
@@ -100,4 +104,15 @@ def _spellings(knowledge) -> Spellings:
                         words.add(text, str(choice.value))
         kinds[kind] = words
     unknown = frozenset(spelling(text) for text in (UNKNOWN, *vocabulary.unknown.values()))
-    return Spellings(goals=goals, kinds=kinds, unknown=unknown)
+    bands: dict[str, Words] = {}
+    thresholds: dict[str, dict] = {}
+    for answer in vocabulary.of_kind("share"):
+        words = bands[answer.key] = Words(())
+        for question in knowledge.questions:
+            if question.key == answer.key:
+                for choice in question.choices:
+                    if choice.band is not None:
+                        for text in _texts(choice.label):
+                            words.add(text, band_text(*choice.band))
+        thresholds[answer.key] = named_thresholds(knowledge, answer.key)
+    return Spellings(goals=goals, kinds=kinds, unknown=unknown, bands=bands, thresholds=thresholds)

@@ -29,6 +29,22 @@ def share_from_text(text: str) -> int | float | None:
     return int(value) if value.is_integer() else value
 
 
+_BAND_TEXT = re.compile(
+    r"^(\d+(?:[.,]\d+)?)\s*%?\s*(?:-|\u2013|\u2014|to|tot)\s*(\d+(?:[.,]\d+)?)\s*%?$", re.IGNORECASE
+)
+
+
+def band_from_text(text: str) -> tuple[int | float, int | float] | None:
+    """'25-50', '25 - 50', '25–50%', '25% - 50%', '25 to 50%' or '25 tot 50%' -> (25, 50): a band
+    of a share, from the first number up to the second; None if the text is no band. Whether the
+    numbers make a band (0 <= low < high <= 100) is checked by the caller, who says what is wrong."""
+    found = _BAND_TEXT.match(text.strip())
+    if not found:
+        return None
+    low, high = (float(part.replace(",", ".")) for part in found.groups())
+    return tuple(int(v) if v.is_integer() else v for v in (low, high))  # type: ignore[return-value]
+
+
 def count_from_text(text: str) -> int | None:
     """'1200', '1.200', '1,200', '1 200' or "1'200" -> 1200; None unless a whole number."""
     cleaned = "".join(ch for ch in text.strip() if ch not in " '_\u00a0\u202f")

@@ -7,6 +7,7 @@ the pure-Python evaluator reads, so both engines decide from one source.
 Facts (every fact has ``t``, its type, and an ``id`` unique within the consultation):
   goal     {t: goal, goal: alignment, rank: 1}
   answer   {t: answer, key: usage.active_share, value: known, number: 8}    a share
+           {t: answer, key: usage.active_share, value: known, number: 37.5}  a band (25-50): its midpoint
            {t: answer, key: usage.active_frequency, value: weekly}          a choice
            {t: answer, key: ..., value: unknown}                            not known
   derived  {t: derived, name: active_breadth, value: low, by: RULE-ID}     asserted by rules
@@ -18,6 +19,7 @@ from typing import Any
 
 from ..knowledge.load import Knowledge
 from ..schema import Answers, ParamRef, Pattern, PatternRef, Rule
+from ..schema.shares import share_number
 from ..vocabulary import ANSWER_KEYS, SHARE_ANSWERS, UNKNOWN
 
 # A rule that every fact enters but that can never complete, so durable_rules never raises
@@ -123,9 +125,10 @@ def goal_fact(goal: str, rank: int) -> dict[str, Any]:
 
 
 def answer_fact(key: str, value: Any) -> dict[str, Any]:
-    """The fact of one answer: a known share keeps its number in ``number``."""
+    """The fact of one answer: a known share keeps its number in ``number``; a band, the number
+    that stands for it (schema/shares.py: the one function the decision tables key it by too)."""
     if key in SHARE_ANSWERS and value != UNKNOWN:
-        return {"id": f"answer:{key}", "t": "answer", "key": key, "value": "known", "number": value}
+        return {"id": f"answer:{key}", "t": "answer", "key": key, "value": "known", "number": share_number(value)}
     return {"id": f"answer:{key}", "t": "answer", "key": key, "value": value}
 
 

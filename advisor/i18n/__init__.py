@@ -110,7 +110,11 @@ def number(lang: str, value: float | int) -> str:
 
 
 def percent(lang: str, value: float | int) -> str:
-    """A percentage of employees: '12.5%' in English, '12,5%' in Dutch."""
+    """A percentage of employees: '12.5%' in English, '12,5%' in Dutch; a band of them as the
+    range it is, '25-50%' (never one figure made up for it)."""
+    if isinstance(value, str) and "-" in value:  # a band, as the answers write it (schema/shares.py)
+        low, high = value.split("-", 1)
+        return f"{number(lang, float(low))}-{number(lang, float(high))}%"
     return number(lang, value) + "%"
 
 

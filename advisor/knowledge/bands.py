@@ -32,20 +32,34 @@ class Band:
 
 def share_thresholds(knowledge: "Knowledge", key: str) -> list[float]:
     """The numbers any rule compares a share answer with, sorted, within 0-100."""
-    found: set[float] = set()
+    return sorted(named_thresholds(knowledge, key))
+
+
+def named_thresholds(knowledge: "Knowledge", key: str) -> dict[float, str | None]:
+    """The numbers any rule compares a share answer with (within 0-100), each with the parameter
+    it comes from (None for a number written in a rule)."""
+    found: dict[float, str | None] = {}
     for rule in knowledge.rules:
         for pattern in rule.when:
             if pattern.answer != key:
                 continue
             for _, operand in pattern.tests():
+                name = None
                 if isinstance(operand, ParamRef):
+                    name = operand.param
                     operand = knowledge.param(operand.param)
                 values = operand if isinstance(operand, list) else [operand]
                 for value in values:
                     if isinstance(value, (int, float)) and not isinstance(value, bool):
-                        if SHARE_RANGE[0] <= value <= SHARE_RANGE[1]:
-                            found.add(value)
-    return sorted(found)
+                        if SHARE_RANGE[0] <= value <= SHARE_RANGE[1] and found.get(value) is None:
+                            found[value] = name
+    return found
+
+
+def straddled(thresholds: dict[float, str | None], low: float, high: float) -> list[tuple[float, str | None]]:
+    """The thresholds strictly inside a band from ``low`` up to ``high``: the rules compare the
+    share with each, and the band holds numbers on both sides, so no rule can decide it."""
+    return sorted((value, name) for value, name in thresholds.items() if low < value < high)
 
 
 def bands(knowledge: "Knowledge", key: str, thresholds: Sequence[float] | None = None) -> list[Band]:

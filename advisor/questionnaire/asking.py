@@ -89,12 +89,12 @@ def ask_choice(prompter: Prompter, question, default: Any, explain: Explain, *, 
 
 
 def ask_share(prompter: Prompter, question, default: Any, explain: Explain, *, back: bool):
-    """A band's value, a typed percentage, or 'unknown'."""
+    """A band as the answers write it ('25-50'), a typed percentage, or 'unknown'."""
     lang = prompter.lang
     message = question.prompt.get(lang)
-    options = [Option(c.label.get(lang), c.value) for c in question.choices]
+    options = [Option(c.label.get(lang), c.answer) for c in question.choices]
     options += [Option(t(lang, "q.type_share"), _TYPE), Option(t(lang, "q.dont_know"), UNKNOWN)]
-    bands = {c.value for c in question.choices}
+    bands = {c.answer for c in question.choices}
     typed = isinstance(default, (int, float)) and default not in bands
     pointed = _TYPE if typed else default
     while True:

@@ -67,6 +67,7 @@ class Advisor:
 
     def consult(self, answers: Answers) -> Consultation:
         """Run the rules on validated answers."""
+        answers = parse_answers(answers, knowledge=self.knowledge)  # a band no rule can decide is an error
         firings = list(self.tables.firings(self.case_of(answers)))
         return Consultation(self.knowledge, answers, facts_for(answers), firings)
 

@@ -48,6 +48,7 @@ from ..engine.python import ruleset_from
 from ..errors import EngineError
 from ..knowledge.bands import band_position, share_thresholds
 from ..knowledge.load import Knowledge
+from ..schema.shares import share_number
 from ..vocabulary import ANSWER_KEYS, GOALS, SHARE_ANSWERS, UNKNOWN
 
 _NUMERIC_OPERATORS = ("$eq", "$neq", "$lt", "$lte", "$gt", "$gte")
@@ -239,7 +240,8 @@ class DecisionTables:
         for index, thresholds in self._cuts.items():
             value = values[index]
             if value != UNKNOWN and thresholds is not None:
-                positions[index] = band_position(thresholds, value)
+                # a band answer (25-50) by the number that stands for it, as its fact has it
+                positions[index] = band_position(thresholds, share_number(value))
         comparisons: tuple = ()
         if self._probes:
             comparisons = tuple(self._compare(number, probe, goals, values) for number, probe in enumerate(self._probes))

@@ -18,7 +18,8 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from ..i18n import number, t
+from ..i18n import percent, t
+from ..schema.shares import band_of
 from ..vocabulary import FREQUENCIES, LEVER_ANSWERS, LEVERS, PURPOSE_LEVELS, UNKNOWN, lever_label
 
 WIDTH = 16  # characters of a full bar
@@ -26,9 +27,13 @@ MARKS = {"steer": "●", "suggested": "◇", "none": "○", "": ""}
 
 
 def level(key: str, value) -> float | None:
-    """How far along its scale an answer is, from 0 to 1 (None when not known)."""
+    """How far along its scale an answer is, from 0 to 1 (None when not known); for a band
+    (25-50), where it starts (``reach`` says where it ends)."""
     if value is None or value == UNKNOWN:
         return None
+    band = band_of(value)
+    if band is not None:
+        return band[0] / 100
     if isinstance(value, (int, float)):
         return value / 100
     if value in FREQUENCIES:  # daily is the most, less than monthly the least
@@ -42,7 +47,13 @@ class ChartRow:
     label: str  # the kind of use, in words
     marks: tuple[str, ...]  # per chosen goal: steer, suggested, none or "" (see MARKS)
     level: float | None  # where the organisation is now, 0 to 1; None: not known
-    shown: str  # the answer, in words ("8%", "Weekly", "Don't know")
+    shown: str  # the answer, in words ("8%", "25-50%", "Weekly", "Don't know")
+    reach: float | None = None  # a band: where it ends, 0 to 1 (level is where it starts)
+
+    def cells(self, width: int) -> tuple[int, int]:
+        """A bar of ``width`` cells: how many are filled, and how many after them the band spans."""
+        filled = round((self.level or 0) * width)
+        return filled, (max(round(self.reach * width) - filled, 1) if self.reach is not None else 0)
 
 
 @dataclass(frozen=True)
@@ -71,12 +82,12 @@ class UsageChart:
 
 
 def answer_text(key: str, value, knowledge, lang: str) -> str:
-    """An answer in words: '8%' (12,5% in Dutch), the question's own label for a level, or
-    "Don't know"."""
+    """An answer in words: '8%' (12,5% in Dutch), a band as its range ('25-50%'), the question's
+    own label for a level, or "Don't know"."""
     if value is None or value == UNKNOWN:
         return t(lang, "q.dont_know")
-    if isinstance(value, (int, float)):
-        return f"{number(lang, value)}%"
+    if isinstance(value, (int, float)) or band_of(value) is not None:
+        return percent(lang, value)
     for question in knowledge.questions:
         if question.key == key:
             for choice in question.choices:
@@ -104,7 +115,13 @@ def chart_of(answers, knowledge, lang: str) -> UsageChart:
             "steer" if steer else "suggested" if suggest else "none" if (goal, name) in no_relation else ""
             for goal, steer, suggest in zip(goals, steered, suggested)
         )
-        rows.append(ChartRow(name, lever_label(lang, name), marks, level(key, value), answer_text(key, value, knowledge, lang)))
+        band = band_of(value)
+        rows.append(
+            ChartRow(
+                name, lever_label(lang, name), marks, level(key, value), answer_text(key, value, knowledge, lang),
+                reach=band[1] / 100 if band else None,
+            )
+        )
     labels = tuple(profiles[goal].label.get(lang) for goal in goals)
     return UsageChart(lang, labels, tuple(rows))
 
@@ -127,8 +144,8 @@ def usage_chart(answers, knowledge, lang: str) -> Group:
             bar = Text("·" * WIDTH, style="dim")
             shown = Text(row.shown, style="dim")
         else:
-            filled = round(row.level * WIDTH)
-            bar = Text.assemble(("█" * filled, "cyan"), ("░" * (WIDTH - filled), "dim"))
+            filled, spanned = row.cells(WIDTH)
+            bar = Text.assemble(("█" * filled, "cyan"), ("▒" * spanned, "cyan"), ("░" * (WIDTH - filled - spanned), "dim"))
             shown = Text(row.shown)
         marks = [Text(MARKS[mark], style=styles[mark]) for mark in row.marks]
         table.add_row(row.label, *marks, bar, shown)

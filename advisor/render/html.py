@@ -37,8 +37,9 @@ th { background: #dde5f3; } td.n { text-align: right; }
 table.chart { width: 100%; }
 table.chart td.mark, table.chart th.mark { text-align: center; padding: 3px 2px; width: 1.6em; }
 .now { display: block; font-weight: bold; }
-.bar { display: block; height: 10px; margin-top: 2px; background: #e6e6e6; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.bar { position: relative; display: block; height: 10px; margin-top: 2px; background: #e6e6e6; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .bar span { display: block; height: 100%; background: #0b3d91; }
+.bar .range { position: absolute; top: 0; background: #7d9bd1; }
 @media (min-width: 600px) { body { padding: 24px 32px; } h1 { font-size: 26px; } }
 @media print { .rec, blockquote, tr { break-inside: avoid; } }
 """
@@ -186,7 +187,11 @@ def chart_html(chart: UsageChart) -> list[str]:
     out += ['<table class="chart">', f"<thead><tr><th>{escape(heading)}</th>{numbers}</tr></thead>", "<tbody>"]
     for row in chart.rows:
         marks = "".join(f'<td class="mark">{MARKS[mark]}</td>' for mark in row.marks)
-        bar = "" if row.level is None else f'<span class="bar"><span style="width: {round(row.level * 100)}%"></span></span>'
+        bar = "" if row.level is None else f'<span class="bar"><span style="width: {round(row.level * 100)}%"></span>'
+        if row.level is not None and row.reach is not None:  # a band: from where it starts to where it ends
+            start, end = round(row.level * 100), round(row.reach * 100)
+            bar += f'<span class="range" style="left: {start}%; width: {end - start}%"></span>'
+        bar += "</span>" if bar else ""
         out.append(f'<tr><td>{escape(row.label)}<span class="now">{escape(row.shown)}</span>{bar}</td>{marks}</tr>')
     out += [
         "</tbody>",

@@ -168,8 +168,8 @@ def chart_markdown(chart: UsageChart) -> list[str]:
         if row.level is None:
             bar = "·" * WIDTH
         else:
-            filled = round(row.level * WIDTH)
-            bar = "█" * filled + "░" * (WIDTH - filled)
+            filled, spanned = row.cells(WIDTH)  # a band: ▒ from where it starts to where it ends
+            bar = "█" * filled + "▒" * spanned + "░" * (WIDTH - filled - spanned)
         marks = " | ".join(MARKS[mark] for mark in row.marks)
         out.append(f"| {row.label} | {marks} | `{bar}` | {row.shown} |")
     return out + ["", f"_{chart.numbered}_", "", f"_{chart.legend}_", ""]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..i18n import number, percent, t, tn
 from ..schema import Advice, Measured, MeasuredDifference
 from ..schema.measured import PLATFORM_NAMES
+from ..schema.shares import band_of
 from ..vocabulary import UNKNOWN, answer_label, level_label
 
 
@@ -45,8 +46,8 @@ def of_text(measured: Measured, lang: str) -> str:
 
 
 def value_text(value: int | float | str, lang: str) -> str:
-    """An answer's value in words: 12.5% (12,5% in Dutch), weekly (wekelijks)."""
-    return percent(lang, value) if isinstance(value, (int, float)) else level_label(lang, value)
+    """An answer's value in words: 12.5% (12,5% in Dutch), a band as 25-50%, weekly (wekelijks)."""
+    return percent(lang, value) if isinstance(value, (int, float)) or band_of(value) else level_label(lang, value)
 
 
 def difference_line(difference: MeasuredDifference, lang: str) -> str:

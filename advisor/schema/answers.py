@@ -10,6 +10,7 @@ from pydantic import Field, PlainValidator, StringConstraints, WithJsonSchema, c
 from ..vocabulary import GOALS, UNKNOWN, installed
 from .base import Frequency, Goal, Model, PurposeLevel
 from .measured import Measured
+from .shares import BAND_PATTERN, band_of, band_text
 
 __all__ = ['Answers', 'Organisation', 'Purposes', 'Share', 'Usage']
 
@@ -17,9 +18,15 @@ __all__ = ['Answers', 'Organisation', 'Purposes', 'Share', 'Usage']
 # Answers: what the user tells the advisor
 
 def _share(value: Any) -> int | float | str:
-    """A percentage of employees, 0 to 100, or 'unknown'. 8 and 8.0 are the same answer."""
+    """A percentage of employees, 0 to 100, a band of them ('25-50': from 25 up to 50), or
+    'unknown'. 8 and 8.0 are the same answer; a band is kept as the band (schema/shares.py)."""
     if value == UNKNOWN:
         return UNKNOWN
+    if isinstance(value, str):
+        band = band_of(value)
+        if band is None:
+            raise ValueError("expected a percentage from 0 to 100, a band such as '25-50', or 'unknown'")
+        return band_text(*band)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise ValueError("expected a percentage from 0 to 100, or 'unknown'")
     if not 0 <= value <= 100:
@@ -33,7 +40,19 @@ def _share(value: Any) -> int | float | str:
 Share = Annotated[
     Union[int, float, str],
     PlainValidator(_share),
-    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0, "maximum": 100}, {"const": "unknown"}]}),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": 100},
+                {
+                    "type": "string",
+                    "pattern": BAND_PATTERN,
+                    "description": "a band, from LOW up to HIGH percent (LOW below HIGH, both 0 to 100), e.g. '25-50'",
+                },
+                {"const": "unknown"},
+            ]
+        }
+    ),
 ]
 
 

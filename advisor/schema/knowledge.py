@@ -253,22 +253,32 @@ class GoalProfile(Model):
 
 
 class Choice(Model):
-    """One answer a question offers. A share question offers bands: a range of percentages and the
-    value that stands for it in the answers (the band must not straddle a threshold of the rules)."""
+    """One answer a question offers. A choice of a share question is a band, a range of
+    percentages, and the answers record that band as the format writes it ('25-50', see
+    ``answer``); the band must not straddle a threshold of the rules. Any other choice is a value."""
 
-    value: Union[Name, int, float]
+    value: Union[Name, int, float, None] = None
     label: Text
     band: list[Union[int, float]] | None = None  # [from, to): percent of employees
 
     @model_validator(mode="after")
-    def _value_in_band(self) -> "Choice":
+    def _value_or_band(self) -> "Choice":
         if self.band is None:
+            if self.value is None:
+                raise ValueError("a choice has a value (or, in a share question, a band)")
             return self
         if len(self.band) != 2 or not 0 <= self.band[0] < self.band[1] <= 100:
             raise ValueError("a band is [from, to] with 0 <= from < to <= 100")
-        if isinstance(self.value, str) or not self.band[0] <= self.value <= self.band[1]:
-            raise ValueError(f"the value of a band must be a number within it, e.g. {sum(self.band) // 2}")
+        if self.value is not None:
+            raise ValueError("a band choice records its band ('25-50'): leave out its value")
         return self
+
+    @property
+    def answer(self) -> Union[str, int, float]:
+        """What the answers record when the choice is picked: its value, or its band ('25-50')."""
+        from .shares import band_text
+
+        return band_text(*self.band) if self.band is not None else self.value  # type: ignore[return-value]
 
 
 QUESTION_KINDS = {"goals": "goals", "organisation.name": "text", "organisation.employees": "number"}
@@ -298,7 +308,7 @@ class Question(Model):
             raise ValueError("the goals question, and only that one, has a rank_prompt")
         if self.optional and self.key not in ("organisation.name", "organisation.employees"):
             raise ValueError("only the organisation questions are optional; usage questions offer 'don't know'")
-        values = [choice.value for choice in self.choices]
+        values = [choice.answer for choice in self.choices]
         if len(set(values)) != len(values):
             raise ValueError("choices must have distinct values")
         if UNKNOWN in values:

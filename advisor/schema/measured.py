@@ -12,7 +12,9 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema
 
+from ..vocabulary import FREQUENCIES, UNKNOWN
 from .base import AnswerKey, Model, NonEmpty
+from .shares import BAND_PATTERN
 
 __all__ = [
     'IsoDate',
@@ -98,14 +100,29 @@ class MeasuredFigures(Model):
     liked_share: MeasuredFigure | None = None  # reported on its own; active only with --likes-count-as-active
 
 
+# a usage answer as the answers give it: a percentage, a band of them ('25-50'), a frequency, or 'unknown'
+UsageValue = Annotated[
+    Union[int, float, str],
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": 100},
+                {"type": "string", "pattern": BAND_PATTERN, "description": "a band, from LOW up to HIGH percent, e.g. '25-50'"},
+                {"enum": [*FREQUENCIES, UNKNOWN]},
+            ]
+        }
+    ),
+]
+
+
 class MeasuredDifference(Model):
     """A usage answer where the answers and the export differ, and which of the two the advice uses:
     the export's figure when it replaced the answers' (`--usage-from`: the export wins), the answers'
     when they were corrected by hand or the export could not measure it."""
 
     answer: AnswerKey
-    measured: Union[int, float, str]  # as in usage: a percentage, a frequency, or 'unknown'
-    answered: Union[int, float, str]
+    measured: UsageValue  # as in usage: a percentage, a frequency, or 'unknown' (an export counts: never a band)
+    answered: UsageValue  # as the answers gave it: a band stays the band
     used: Literal["measured", "answered"]
 
 

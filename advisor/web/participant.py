@@ -82,7 +82,7 @@ def _seed(steps, response) -> Draft:
     for key in steps.questions(draft):
         draft.answers[key] = answers.value(key)
         question = steps.flow.questions[key]
-        if question.kind == "share" and answers.value(key) != UNKNOWN and answers.value(key) not in [c.value for c in question.choices]:
+        if question.kind == "share" and answers.value(key) != UNKNOWN and answers.value(key) not in [c.answer for c in question.choices]:
             draft.typed.add(key)
     draft.done.update(step for step in steps.plan(draft) if step not in ANSWER_KEYS)
     return draft

@@ -83,7 +83,7 @@ def _question(summary: WorkshopSummary, screen: Screen, hidden: bool) -> dict:
         for name, count in item.counts
         if name != "unknown" or count
     ]
-    data.update(bars=_bars(rows), answer=labels.group_answer(lang, item))
+    data.update(bars=_bars(rows), answer=labels.group_answer(lang, item, summary.knowledge))
     return data
 
 

@@ -112,7 +112,7 @@ class Steps:
         given = draft.answers.get(step)
         typed = step in draft.typed
         options = [
-            {"value": str(c.value), "label": c.label.get(lang), "checked": not typed and given == c.value}
+            {"value": str(c.answer), "label": c.label.get(lang), "checked": not typed and given == c.answer}
             for c in question.choices
         ]
         view = {
@@ -152,7 +152,7 @@ class Steps:
         if question.kind == "share" and typed:
             return labels.percent(self.lang, value)
         for choice in question.choices:
-            if choice.value == value:
+            if choice.answer == value:
                 return choice.label.get(self.lang)
         return labels.percent(self.lang, value) if question.kind == "share" else str(value)
 
@@ -205,7 +205,7 @@ class Steps:
         elif picked == UNKNOWN:
             value = UNKNOWN
         else:
-            value = next((c.value for c in question.choices if str(c.value) == picked), None)
+            value = next((c.answer for c in question.choices if str(c.answer) == picked), None)
             if value is None:
                 return {"value": t(lang, "web.choose_one")}
         section, name = key.split(".", 1)

@@ -1,7 +1,13 @@
 """The group's answers, computed from every response (the method the handout documents).
 
 - Shares (share of employees posting or reacting, share reading): the median of the answers
-  given; with an even number of answers, the mean of the two middle ones.
+  given; with an even number of answers, the mean of the two middle ones. A band answer (25-50)
+  counts as the number the rules read for it, its midpoint (schema/shares.py). When any answer is
+  a band, the group's answer is the questionnaire's band that holds that median, not the median
+  itself: a figure computed from ranges is no more exact than they are. The distribution counts
+  the answers in the questionnaire's bands (questions.yaml), the same bands a person picks from;
+  a band answer no question band holds (0-50 where the question offers 0-25 and 25-50) is
+  counted as itself.
 - Frequencies and purpose levels: the mode, the answer given most often. A tie goes to the
   lowest of the tied levels (less often; never before sometimes before often): the cautious
   reading, so the group's advice names where the room should still grow instead of telling it to
@@ -19,16 +25,37 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..schema import Answers
-from ..vocabulary import ANSWER_KEYS, FREQUENCIES, PURPOSE_LEVELS, SHARE_ANSWERS, SHARE_BANDS, UNKNOWN
+from ..schema.shares import band_of, band_text, share_number
+from ..vocabulary import ANSWER_KEYS, FREQUENCIES, PURPOSE_LEVELS, SHARE_ANSWERS, UNKNOWN
 from .ranking import group_goals
+
+Bands = dict[str, tuple[tuple[float, float], ...]]  # per share answer: its question's bands, in order
 
 # Levels from low to high: the tie-break of the mode picks the first of the tied ones.
 FREQUENCY_SCALE = tuple(reversed(FREQUENCIES))  # less, monthly, weekly, daily
 PURPOSE_SCALE = PURPOSE_LEVELS  # never, sometimes, often
 
-# Which parameters of the rule set bound the bands of each share (the levels the rules derive):
-# the vocabulary names them (`bands` in rules/catalog/vocabulary.yaml), and the loader checks they exist.
-SHARE_MARKS = SHARE_BANDS
+
+def question_bands(knowledge) -> Bands:
+    """The bands the questionnaire offers for each share answer (questions.yaml)."""
+    return {
+        question.key: tuple(tuple(choice.band) for choice in question.choices if choice.band)
+        for question in knowledge.questions
+        if question.key in SHARE_ANSWERS
+    }
+
+
+def band_holding(bands: Sequence[tuple[float, float]], value) -> str | None:
+    """The question band that holds a share answer, as the answers write it ('25-50'): a number
+    from its low up to its high (the last band includes 100), a band lying within it. None: no
+    band holds it."""
+    found = band_of(value)
+    low, high = found if found else (value, value)
+    for index, (start, end) in enumerate(bands):
+        last = index == len(bands) - 1
+        if start <= low and (high < end or (high == end and (found is not None or last))):
+            return band_text(start, end)
+    return None
 
 
 def median(values: Sequence[float]) -> float | int | None:
@@ -66,19 +93,24 @@ def known_values(responses: Sequence[Answers], key: str) -> list:
     return [value for value in (answers.value(key) for answers in responses) if value != UNKNOWN]
 
 
-def group_value(responses: Sequence[Answers], key: str, min_group_size: int):
+def group_value(responses: Sequence[Answers], key: str, min_group_size: int, bands: Bands | None = None):
     """The group's answer to one question, or 'unknown' when too few responses answered it."""
     values = known_values(responses, key)
     if len(values) < min_group_size:
         return UNKNOWN
     if key in SHARE_ANSWERS:
-        return median(values)
+        middle = median([share_number(value) for value in values])
+        if any(band_of(value) for value in values):
+            return band_holding((bands or {}).get(key, ()), middle) or middle
+        return middle
     return mode(values, scale_of(key))
 
 
-def group_answers(responses: Sequence[Answers], min_group_size: int) -> Answers:
-    """The answers of the group as a whole (see the module's docstring for the method)."""
-    values = {key: group_value(responses, key, min_group_size) for key in ANSWER_KEYS}
+def group_answers(responses: Sequence[Answers], min_group_size: int, bands: Bands | None = None) -> Answers:
+    """The answers of the group as a whole (see the module's docstring for the method); bands:
+    the questionnaire's (``question_bands``), which a share's group answer is given in when any
+    response is a band."""
+    values = {key: group_value(responses, key, min_group_size, bands) for key in ANSWER_KEYS}
     data: dict = {"goals": group_goals([answers.goals for answers in responses]), "usage": {}, "purposes": {}}
     for key, value in values.items():
         section, name = key.split(".", 1)
@@ -105,17 +137,16 @@ class Distribution:
     tied: tuple[str, ...] = ()  # levels given equally often, most often: the group's answer is the lowest
 
 
-def share_band(value: float, low: float, high: float) -> str:
-    return "low" if value < low else "moderate" if value < high else "high"
-
-
-def distribution(responses: Sequence[Answers], key: str, min_group_size: int, marks: dict[str, float]) -> Distribution:
-    """The distribution of one answer. For shares, marks are the rule set's low and high marks."""
+def distribution(responses: Sequence[Answers], key: str, min_group_size: int, bands: Bands) -> Distribution:
+    """The distribution of one answer. A share's answers are counted in its question's bands
+    (``question_bands``); a band answer none of them holds, as itself."""
     values = known_values(responses, key)
     if key in SHARE_ANSWERS:
-        low, high = (marks[name] for name in SHARE_MARKS[key])
-        bands = [share_band(value, low, high) for value in values]
-        categories = [(band, bands.count(band)) for band in ("low", "moderate", "high")]
+        offered = bands.get(key, ())
+        held = [band_holding(offered, value) or (value if band_of(value) else None) for value in values]
+        named = [band_text(*band) for band in offered]
+        own = sorted({name for name in held if name and name not in named}, key=band_of)
+        categories = [(name, held.count(name)) for name in named + own]
     else:
         order = FREQUENCIES if key.startswith("usage.") else PURPOSE_LEVELS
         categories = [(level, values.count(level)) for level in order]
@@ -126,7 +157,7 @@ def distribution(responses: Sequence[Answers], key: str, min_group_size: int, ma
         counts=tuple(categories) + ((UNKNOWN, len(responses) - len(values)),),
         known=len(values),
         total=len(responses),
-        value=group_value(responses, key, min_group_size),
+        value=group_value(responses, key, min_group_size, bands),
         withheld=withheld,
         tied=ties,
     )

@@ -61,10 +61,9 @@ class Bar:
 def distribution_bars(summary: WorkshopSummary, item: Distribution) -> list[Bar]:
     lang = summary.lang
     if item.key.endswith("_share") and item.value != "unknown":
-        from .aggregate import SHARE_MARKS, share_band
+        from .aggregate import band_holding, question_bands
 
-        low, high = (summary.knowledge.param(mark) for mark in SHARE_MARKS[item.key])
-        chosen = share_band(item.value, low, high)
+        chosen = band_holding(question_bands(summary.knowledge).get(item.key, ()), item.value) or item.value
     else:
         chosen = item.value
     return [  # a tie marks every tied bar: no one of them is the group's answer more than the others
@@ -75,7 +74,7 @@ def distribution_bars(summary: WorkshopSummary, item: Distribution) -> list[Bar]
 
 
 def group_answer(summary: WorkshopSummary, item: Distribution) -> str:
-    return f"{t(summary.lang, 'workshop.group_answer')}: {labels.group_answer(summary.lang, item)}"
+    return f"{t(summary.lang, 'workshop.group_answer')}: {labels.group_answer(summary.lang, item, summary.knowledge)}"
 
 
 def goal_rows(summary: WorkshopSummary) -> list[tuple[str, str, RankedGoal, bool, str]]:

@@ -166,7 +166,7 @@ def _question(summary: WorkshopSummary, item: Distribution, revealed: bool, widt
         Text(""),
         _bars(rows, width),
         Text(""),
-        Text.assemble((t(lang, "workshop.group_answer") + ": ", STRONG), (labels.group_answer(lang, item), MARK)),
+        Text.assemble((t(lang, "workshop.group_answer") + ": ", STRONG), (labels.group_answer(lang, item, summary.knowledge), MARK)),
     )
 
 

@@ -10,7 +10,7 @@ from ..reasoning.assembly import evidence_for
 from ..reasoning.pipeline import Advisor
 from ..schema import Advice, Answers, Evidence, Workshop
 from ..vocabulary import ANSWER_KEYS
-from .aggregate import SHARE_MARKS, Distribution, distribution, group_answers
+from .aggregate import Distribution, distribution, group_answers, question_bands
 from .ranking import GoalDecision, RankedGoal, borda, decide
 
 
@@ -99,14 +99,13 @@ def summarise(workshop: Workshop, advisor: Advisor, lang: str | None = None) -> 
     size = workshop.min_group_size
     summary.ranking = borda([answers.goals for answers in responses])
     summary.decisions = decide(summary.ranking)
-    summary.group = group_answers(responses, size)
+    bands = question_bands(knowledge)  # the questionnaire's bands: a share's categories
+    summary.group = group_answers(responses, size, bands)
     summary.advice = advisor.advise(summary.group, lang)
-
-    marks = {name: knowledge.param(name) for pair in SHARE_MARKS.values() for name in pair}
 
     needed = knowledge.dependencies.needs(tuple(summary.group.goals))
     for key in ANSWER_KEYS:
-        item = distribution(responses, key, size, marks)
+        item = distribution(responses, key, size, bands)
         if item.known or key in needed:  # skip questions nobody answered and the group's goals don't need
             summary.distributions.append(item)
 
@@ -132,3 +131,32 @@ def summarise(workshop: Workshop, advisor: Advisor, lang: str | None = None) -> 
         seen += [ref for ref in knowledge.goal_profiles[goal].findings if ref not in seen]
     summary.findings = [evidence_for(knowledge, ref, lang) for ref in seen]
     return summary
+
+
+def share_distributions(workshop: Workshop, knowledge: Knowledge, lang: str) -> list[dict]:
+    """Per share question, the questionnaire's bands as the workshop counts them (`workshop status
+    --format json`): each band's label and, once the group is large enough, how many responses
+    fall in it and the group's answer. Below the minimum group size, no counts."""
+    from . import labels
+    from ..vocabulary import SHARE_ANSWERS
+
+    responses = [response.answers for response in workshop.responses]
+    bands = question_bands(knowledge)
+    found = []
+    for key in SHARE_ANSWERS:
+        item = distribution(responses, key, workshop.min_group_size, bands)
+        shown = not item.withheld
+        found.append(
+            {
+                "answer": key,
+                "known": item.known,
+                "withheld": item.withheld,
+                "group": item.value if shown else None,
+                "bands": [
+                    {"band": name, "label": labels.category(lang, knowledge, key, name), **({"responses": count} if shown else {})}
+                    for name, count in item.counts
+                    if name != "unknown"
+                ],
+            }
+        )
+    return found

@@ -284,12 +284,12 @@ def test_rule_failing_its_own_example(cli, knowledge_copy, check):
 
 DEAD_RULE = """rules:
   - id: alignment-impossible-share
-    description: {en: "A share below 5 and above 50 at once, which no answer is.", nl: "Een aandeel onder 5 en boven 50 tegelijk, wat geen antwoord is."}
+    description: {en: "A share below 10 and above 50 at once, which no answer is.", nl: "Een aandeel onder 10 en boven 50 tegelijk, wat geen antwoord is."}
     findings: [alignment-active-breadth]
     when:
       - goal: alignment
       - answer: usage.active_share
-        lt: 5
+        lt: 10  # on the edges of the questionnaire's bands, which must not straddle a threshold
         gt: 50
     then:
       recommend: broaden-active-use
@@ -902,6 +902,22 @@ def test_share_bands_out_of_order(cli, knowledge_copy, check):
          "  - name: active_share_high\n    value: 5\n")
     result, report = check(knowledge_copy, "--no-grid")
     assert_caught(result, report, "vocabulary-bands", "vocabulary", "rules/catalog/vocabulary.yaml", 3, "not in order")
+
+
+FIVE_PERCENT_RULE = DEAD_RULE.replace("lt: 10  #", "lt: 5  #")
+
+
+@pytest.mark.check_code("vocabulary-bands")
+def test_a_question_band_across_any_threshold_a_rule_compares_with(cli, knowledge_copy):
+    # the answers record a picked band itself: "Under 10%" (0-10) could not be decided by a rule
+    # that compares the share with 5, though 5 is no parameter the vocabulary names
+    add_file(knowledge_copy, "dead.yaml", FIVE_PERCENT_RULE)
+    result, report = check(cli, knowledge_copy, "--no-grid")
+    problem = assert_caught(
+        result, report, "vocabulary-bands", "vocabulary", "rules/catalog/vocabulary.yaml", 3,
+        "the question's band 0-10 for usage.active_share straddles a mark the rules compare it with: 5 (-)",
+    )
+    assert "the answers can record the band itself" in problem["hint"]
 
 
 @pytest.mark.check_code("ambiguous-spelling")

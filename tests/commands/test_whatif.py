@@ -109,7 +109,7 @@ def test_same_value_says_the_advice_stays_the_same(cli):
         ("usage.active_share", "expected KEY=VALUE", "--set usage.active_share=25"),
         ("usage.activ_share=25", "unknown answer 'usage.activ_share'", "did you mean usage.active_share?"),
         ("colour=blue", "unknown answer 'colour'", "keys: goals, usage.active_share"),
-        ("usage.active_share=lots", "takes a percentage, not 'lots'", "a percentage from 0 to 100, or unknown"),
+        ("usage.active_share=lots", "takes a percentage, not 'lots'", "a band from LOW up to HIGH such as 25-50, or unknown"),
         ("usage.active_share=150", "must be between 0 and 100, not 150", "a percentage from 0 to 100"),
         ("usage.active_frequency=hourly", "usage.active_frequency is never 'hourly'", "daily, weekly, monthly, less, unknown"),
         ("purposes.ideas=", "no value for purposes.ideas", "never, sometimes, often, unknown"),

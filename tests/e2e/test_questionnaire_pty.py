@@ -80,12 +80,12 @@ def _advice(path: Path, lang: str) -> dict:
 
 
 def _answer_in_english(term: Terminal, *, until: str | None = None) -> None:
-    """Alignment, then engagement; 10-25% post or react, weekly; 45% read (typed); the strategy
+    """Alignment, then engagement; "25 to 50%" post or react, weekly; 45% read (typed); the strategy
     is never discussed; Example BV, 1200 employees. Stops before the question `until`."""
     steps = [
         ("contribute to\\?", SPACE + DOWN + SPACE + ENTER),
         ("matters most\\?", ENTER),
-        ("posted or reacted on the platform", DOWN + ENTER),
+        ("posted or reacted on the platform", DOWN * 2 + ENTER),  # the band "25 to 50%"
         ("post or react on the platform do so", DOWN + ENTER),
         ("read posts or reactions", DOWN * 4 + ENTER),
         ("Percentage of employees", "45" + ENTER),
@@ -117,7 +117,10 @@ def test_a_full_run_in_english(tmp_path):
     for line in (
         "? Which outcomes should your internal social media contribute to? 1. Alignment with the strategy, 2. Engagement",
         "Not asked, as no rule for Alignment with the strategy, Engagement reads it:",
+        "? What share of your employees posted or reacted on the platform in the past month? 25 to 50%",
         "? What share of your employees read posts or reactions on the platform in the past month? 45%",
+        "Share of employees posting or reacting: 25-50%",  # the report: the band as its range
+        "Share of employees reading: 45%",
         "Adoption strategy for your internal social media (for Example BV)",
         "Alignment with the strategy: Steer on active use",
         "Engagement: Steer on reach and rhythm",
@@ -135,7 +138,9 @@ def test_a_full_run_in_english(tmp_path):
         assert f"{rec['priority']}. {rec['title']} · {status[rec['status']]}" in screen
     saved = yaml.safe_load((tmp_path / "answers.yaml").read_text(encoding="utf-8"))
     assert saved["goals"] == ["alignment", "engagement"]
-    assert saved["usage"] == {"active_share": 15, "active_frequency": "weekly", "passive_share": 45, "passive_frequency": "unknown"}
+    # the band picked is saved as the band, no figure made up for it; the typed number stays a number
+    assert saved["usage"] == {"active_share": "25-50", "active_frequency": "weekly", "passive_share": 45, "passive_frequency": "unknown"}
+    assert "35%" not in screen and "37.5" not in screen
     assert saved["organisation"] == {"name": "Example BV", "employees": 1200}
 
 

@@ -115,7 +115,7 @@ def test_three_teams_present_and_export(env, tmp_path):
         for key, pick in plan["picks"].items():
             section, name = key.split(".")
             given = responses[team].get(section, {}).get(name, UNKNOWN)
-            expected = questions[key].choices[pick].value if key in asked else UNKNOWN  # not asked: unknown
+            expected = questions[key].choices[pick].answer if key in asked else UNKNOWN  # a band as the band; not asked: unknown
             assert given == expected, (team, key)
 
     screens = present(env, tmp_path)

@@ -20,7 +20,7 @@ def test_one_goal_a_band_a_choice_and_no_organisation(ask):
     assert answers_of(run) == {
         "goals": ["alignment"],
         "usage": {
-            "active_share": 15,  # the band "10 to 25%"
+            "active_share": "10-25",  # the band "10 to 25%", as picked: no figure made up for it
             "active_frequency": "unknown",
             "passive_share": "unknown",
             "passive_frequency": "unknown",
@@ -57,7 +57,7 @@ def test_a_typed_percentage_with_a_dutch_decimal_comma(ask):
 
 def test_back_from_typing_returns_to_the_bands(ask):
     run = ask(ALIGNMENT, DOWN * 4 + ENTER, ESC, UP + ENTER, ENTER, NOTHING, NOTHING)
-    assert answers_of(run)["usage"]["active_share"] == 70  # "50% or more", one up from "type"
+    assert answers_of(run)["usage"]["active_share"] == "50-100"  # "50% or more", one up from "type"
 
 
 def test_several_goals_are_put_in_order(ask):
@@ -86,13 +86,13 @@ def test_at_least_one_goal(ask):
 def test_going_back_keeps_the_earlier_answer_as_default(ask):
     # answer the share (10 to 25%), go back from the next question, move one down (25 to 50%)
     run = ask(ALIGNMENT, DOWN + ENTER, ESC, DOWN + ENTER, ENTER, NOTHING, NOTHING)
-    assert answers_of(run)["usage"]["active_share"] == 35
+    assert answers_of(run)["usage"]["active_share"] == "25-50"
 
 
 def test_left_arrow_goes_back_in_a_list(ask):
     left = "\x1b[D"
     run = ask(ALIGNMENT, DOWN + ENTER, left, ENTER, ENTER, NOTHING, NOTHING)
-    assert answers_of(run)["usage"]["active_share"] == 15
+    assert answers_of(run)["usage"]["active_share"] == "10-25"
 
 
 def test_going_back_to_the_goals_and_changing_them_changes_the_questions(ask):
@@ -102,13 +102,13 @@ def test_going_back_to_the_goals_and_changing_them_changes_the_questions(ask):
     answers = answers_of(run)
     assert answers["goals"] == ["engagement"]
     assert answers["usage"]["active_frequency"] == "daily"
-    assert answers["usage"]["passive_share"] == 85
+    assert answers["usage"]["passive_share"] == "75-100"
     assert answers["usage"]["active_share"] == "unknown"
 
 
 def test_why_shows_the_rules_and_findings_and_keeps_the_selection(ask):
     run = ask(ALIGNMENT, DOWN + "?", ENTER, ENTER, NOTHING, NOTHING)
-    assert answers_of(run)["usage"]["active_share"] == 15
+    assert answers_of(run)["usage"]["active_share"] == "10-25"
     assert "Why this question" in run.screen
     assert "alignment-broaden-active-use" in run.screen  # a rule that reads the answer
     assert "alignment-active-breadth" in run.screen  # the finding it rests on

@@ -27,7 +27,7 @@ def _advice_changes(knowledge, goal: str, key: str) -> bool:
 
     section, name = key.split(".")
     for choice in question.choices:
-        answers = {"goals": [goal], "usage": {}, section: {name: choice.value}}
+        answers = {"goals": [goal], "usage": {}, section: {name: choice.answer}}
         if conclusions(advise(answers, knowledge=knowledge)) != conclusions(baseline):
             return True
     return False

@@ -53,7 +53,7 @@ def test_answers_are_saved_after_every_question(ask, state_file):
     assert saved["next"] == "usage.passive_share"
     assert saved["answers"] == {
         "goals": ["alignment", "engagement"],
-        "usage": {"active_share": 15, "active_frequency": "weekly"},
+        "usage": {"active_share": "10-25", "active_frequency": "weekly"},
     }
     assert [p.name for p in state_file.parent.iterdir()] == [state_file.name]  # no temporary file left
 
@@ -74,6 +74,17 @@ def test_going_back_after_resuming_shows_the_saved_answer(ask, state_file):
     # back from the share of readers to the frequency (saved: weekly), one down: monthly
     run = ask(ESC, DOWN + ENTER, *FULL_RUN[4:], state_file=state_file, resume=True)
     assert answers_of(run)["usage"]["active_frequency"] == "monthly"
+
+
+def test_resuming_preselects_the_saved_band(ask, state_file):
+    ask(*FULL_RUN[:4], CTRL_C, state_file=state_file)
+    saved = json.loads(state_file.read_text(encoding="utf-8"))
+    saved["answers"]["usage"]["active_share"] = "25-50"  # as the questionnaire records "25 to 50%"
+    state_file.write_text(json.dumps(saved), encoding="utf-8")
+    # back twice, to the share of posters: Enter keeps what is pointed at, the saved band (and
+    # the saved frequency after it)
+    run = ask(ESC, ESC, ENTER, ENTER, *FULL_RUN[4:], state_file=state_file, resume=True)
+    assert answers_of(run)["usage"]["active_share"] == "25-50"
 
 
 def test_a_finished_questionnaire_resumes_to_its_answers_without_asking(ask, state_file):
@@ -128,7 +139,7 @@ def test_a_damaged_or_foreign_save_file_is_reported_and_left_untouched(ask, stat
 
 def test_an_invalid_saved_answer_names_its_line(ask, state_file):
     ask(*FULL_RUN[:4], CTRL_C, state_file=state_file)
-    text = state_file.read_text(encoding="utf-8").replace('"active_share": 15', '"active_share": 150')
+    text = state_file.read_text(encoding="utf-8").replace('"active_share": "10-25"', '"active_share": 150')
     state_file.write_text(text, encoding="utf-8")
     run = ask(state_file=state_file, resume=True)
     assert isinstance(run.error, AdvisorError)

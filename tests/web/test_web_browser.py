@@ -168,7 +168,7 @@ def test_a_presenter_sees_the_count_rise_live_and_reveals(browser, tmp_path, mak
         assert page.inner_text("#count") == "1"
         page.evaluate("window.stillTheSamePage = true")
         with httpx.Client(base_url=join, timeout=20) as phone:  # a participant sends, elsewhere
-            assert walk(phone, {"team": "Red", "goals": ["engagement", "alignment"], "usage.active_share": 35})[0].status_code == 303
+            assert walk(phone, {"team": "Red", "goals": ["engagement", "alignment"], "usage.active_share": "25-50"})[0].status_code == 303
         expect(page.locator("#count")).to_have_text("2")  # Playwright polls; the page's policy forbids eval
         assert page.evaluate("window.stillTheSamePage === true")  # updated live, not reloaded
         page.screenshot(path=str(screenshots / "presenter-responses-1280x720.png"))

@@ -18,7 +18,7 @@ BLUE = {
     "goals": ["alignment", "engagement"],
     "usage.active_share": "typed:12.5",
     "usage.active_frequency": "weekly",
-    "usage.passive_share": 35,
+    "usage.passive_share": "25-50",  # the band "25 to 50%", picked
 }
 
 
@@ -37,7 +37,7 @@ def test_a_participant_answers_and_the_response_is_in_the_workshop_file(workshop
     assert response.answers.goals == ["alignment", "engagement"]
     assert response.answers.usage.active_share == 12.5
     assert response.answers.usage.active_frequency == "weekly"
-    assert response.answers.usage.passive_share == 35
+    assert response.answers.usage.passive_share == "25-50"  # the band as picked, no figure made up
     # the file keeps the hash of the device cookie, never the cookie itself
     token = phone.http.cookies[DEVICE_COOKIE]
     assert response.device == device_hash(token)
@@ -79,7 +79,7 @@ def test_back_and_change_before_sending(workshop, make_app, clients):
     csrf = csrf_of(phone.get("/answer/team"))
     phone.post("/answer/team", data={"csrf": csrf, "team": "Red"})
     phone.post("/answer/goals", data={"csrf": csrf, "goals": ["alignment"]})
-    phone.post("/answer/usage.active_share", data={"csrf": csrf, "value": "5"})
+    phone.post("/answer/usage.active_share", data={"csrf": csrf, "value": "0-10"})
     # the back link of the next question leads to the one before
     page = phone.get("/answer/purposes.strategy_dialogue")
     assert 'href="/answer/usage.active_share"' in page.text
@@ -91,12 +91,12 @@ def test_back_and_change_before_sending(workshop, make_app, clients):
     assert changed.headers["location"] == "/answer/order"
     moved = phone.post("/answer/order", data={"csrf": csrf, "rank1": "efficiency", "rank2": "alignment", "review": "1"})
     assert moved.headers["location"] != "/answer/review"  # a question efficiency needs is not answered yet
-    sent, _ = walk(phone, {"goals": ["efficiency", "alignment"], "usage.active_share": 5, "purposes.strategy_dialogue": "never"},
+    sent, _ = walk(phone, {"goals": ["efficiency", "alignment"], "usage.active_share": "0-10", "purposes.strategy_dialogue": "never"},
                    start=moved.headers["location"])
     assert sent.status_code == 303
     (response,) = store.load(workshop).responses
     assert response.answers.goals == ["efficiency", "alignment"] and response.team == "Red"
-    assert response.answers.usage.active_share == 5
+    assert response.answers.usage.active_share == "0-10"
 
 
 def test_answers_the_goals_no_longer_need_are_left_out(workshop, make_app, clients):

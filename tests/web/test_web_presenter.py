@@ -15,9 +15,9 @@ from advisor.workshop.summary import summarise
 from web_pages import presenter, presenter_csrf, walk
 
 TEAMS = [
-    {"team": "Blue", "goals": ["alignment", "engagement"], "usage.active_share": 5, "usage.active_frequency": "weekly"},
-    {"team": "Red", "goals": ["engagement", "alignment"], "usage.active_share": 35, "usage.active_frequency": "daily"},
-    {"team": "", "goals": ["alignment"], "usage.active_share": 15},
+    {"team": "Blue", "goals": ["alignment", "engagement"], "usage.active_share": "0-10", "usage.active_frequency": "weekly"},
+    {"team": "Red", "goals": ["engagement", "alignment"], "usage.active_share": "25-50", "usage.active_frequency": "daily"},
+    {"team": "", "goals": ["alignment"], "usage.active_share": "10-25"},
 ]
 
 

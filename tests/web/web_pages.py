@@ -39,7 +39,7 @@ def csrf_of(page: httpx.Response) -> str:
 
 def fields_for(step: str, answers: dict) -> dict:
     """The form a person fills in at one step. answers: team, goals (in order) and answer keys
-    (a band's value or a choice is picked; "typed:12.5" types a percentage; missing: don't know)."""
+    (a band ('25-50') or a choice is picked; "typed:12.5" types a percentage; missing: don't know)."""
     if step == "team":
         return {"team": answers.get("team") or ""}
     if step == "goals":

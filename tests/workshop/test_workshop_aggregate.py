@@ -5,11 +5,21 @@ from __future__ import annotations
 import pytest
 
 from advisor.schema import Answers
-from advisor.workshop.aggregate import FREQUENCY_SCALE, PURPOSE_SCALE, distribution, group_answers, median, mode
+from advisor.workshop.aggregate import (
+    FREQUENCY_SCALE,
+    PURPOSE_SCALE,
+    band_holding,
+    distribution,
+    group_answers,
+    median,
+    mode,
+    question_bands,
+)
 
 from workshop_teams import BLUE, GREEN, RED
 
-MARKS = {"active_share_low": 10, "active_share_high": 25, "passive_share_low": 50, "passive_share_high": 75}
+# the questionnaire's bands (rules/catalog/questions.yaml), which the workshop counts in
+BANDS = {"usage.active_share": ((0, 10), (10, 25), (25, 50), (50, 100)), "usage.passive_share": ((0, 25), (25, 50), (50, 75), (75, 100))}
 
 
 def answers(*items) -> list[Answers]:
@@ -53,21 +63,25 @@ def test_a_lower_minimum_lets_two_answers_count():
     assert group.purposes.read_only == "never"
 
 
-def test_distribution_of_a_share_uses_the_rule_sets_bands():
-    item = distribution(answers(BLUE, RED, GREEN), "usage.active_share", 3, MARKS)
-    # 8 is under 10 (low), 12 between 10 and 25 (moderate), 30 from 25 on (high)
-    assert item.counts == (("low", 1), ("moderate", 1), ("high", 1), ("unknown", 0))
+def test_the_workshop_counts_shares_in_the_questionnaires_bands(knowledge):
+    assert question_bands(knowledge) == BANDS
+
+
+def test_distribution_of_a_share_uses_the_questionnaires_bands():
+    item = distribution(answers(BLUE, RED, GREEN), "usage.active_share", 3, BANDS)
+    # 8 is under 10, 12 from 10 to 25, 30 from 25 to 50
+    assert item.counts == (("0-10", 1), ("10-25", 1), ("25-50", 1), ("50-100", 0), ("unknown", 0))
     assert (item.known, item.total, item.value, item.withheld) == (3, 3, 12, False)
 
 
 def test_distribution_counts_dont_know_and_withholds_below_the_minimum():
-    item = distribution(answers(BLUE, RED, GREEN), "usage.passive_share", 3, MARKS)
-    assert item.counts == (("low", 1), ("moderate", 0), ("high", 1), ("unknown", 1))
+    item = distribution(answers(BLUE, RED, GREEN), "usage.passive_share", 3, BANDS)
+    assert item.counts == (("0-25", 0), ("25-50", 1), ("50-75", 0), ("75-100", 1), ("unknown", 1))
     assert item.withheld and item.value == "unknown" and (item.known, item.total) == (2, 3)
 
 
 def test_distribution_of_a_frequency_in_vocabulary_order():
-    item = distribution(answers(BLUE, RED, GREEN), "usage.passive_frequency", 3, MARKS)
+    item = distribution(answers(BLUE, RED, GREEN), "usage.passive_frequency", 3, BANDS)
     assert item.counts == (("daily", 1), ("weekly", 2), ("monthly", 0), ("less", 0), ("unknown", 0))
     assert item.value == "weekly"
 
@@ -77,3 +91,34 @@ def test_the_boundary_of_the_minimum_is_inclusive(size):
     three = answers(BLUE, RED, GREEN)
     assert group_answers(three, min_group_size=size).usage.active_share == 12
     assert group_answers(three, min_group_size=4).usage.active_share == "unknown"
+
+
+def with_shares(*shares) -> list[Answers]:
+    return answers(*({"goals": ["alignment"], "usage": {"active_share": share}} for share in shares))
+
+
+def test_band_answers_are_counted_in_their_band_and_the_group_answer_is_the_band_holding_the_median():
+    # midpoints 5, 17.5 and 37.5 with the number 30: the median is (17.5 + 30) / 2 = 23.75, from 10 to 25
+    responses = with_shares("0-10", "10-25", "25-50", 30)
+    item = distribution(responses, "usage.active_share", 3, BANDS)
+    assert item.counts == (("0-10", 1), ("10-25", 1), ("25-50", 2), ("50-100", 0), ("unknown", 0))
+    assert item.value == "10-25"  # the band, never a figure made up from ranges
+    assert group_answers(responses, 3, BANDS).usage.active_share == "10-25"
+
+
+def test_numbers_alone_keep_their_exact_median():
+    assert group_answers(with_shares(8, 12, 30), 3, BANDS).usage.active_share == 12
+
+
+def test_a_band_no_question_band_holds_is_counted_as_itself():
+    responses = answers(*({"goals": ["engagement"], "usage": {"passive_share": share}} for share in ("0-50", "25-50", 80)))
+    item = distribution(responses, "usage.passive_share", 3, BANDS)
+    assert item.counts == (("0-25", 0), ("25-50", 1), ("50-75", 0), ("75-100", 1), ("0-50", 1), ("unknown", 0))
+    assert item.value == "25-50"  # midpoints 25, 37.5 and 80: the median 37.5
+
+
+def test_the_band_holding_a_number_or_a_band():
+    active = BANDS["usage.active_share"]
+    assert [band_holding(active, value) for value in (0, 9.99, 10, 25, 50, 100)] == ["0-10", "0-10", "10-25", "25-50", "50-100", "50-100"]
+    assert band_holding(active, "10-25") == "10-25" and band_holding(active, "12-20") == "10-25"
+    assert band_holding(active, "0-25") is None

@@ -178,3 +178,33 @@ def test_collect_takes_another_knowledge_base_as_present_and_export_do(cli):
 
     args = build_parser().parse_args(["workshop", "collect", "w.workshop.json", "--findings", "f.yaml", "--rules", "r"])
     assert (args.findings, args.rules) == ("f.yaml", "r")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_status_json_counts_shares_in_the_questionnaires_bands(cli, workdir, lang):
+    from advisor.knowledge.load import shipped_knowledge
+
+    cli("workshop", "new", "M", "--lang", lang)
+    # a band picked in the questionnaire, and numbers: 0-10 (midpoint 5), 12 and 30
+    (workdir / "band.yaml").write_text(yaml.safe_dump({**BLUE, "usage": {**BLUE["usage"], "active_share": "0-10"}}), encoding="utf-8")
+    assert cli("workshop", "add", "m.workshop.json", "band.yaml", "red.yaml", "green.yaml").code == 0
+    shares = {item["answer"]: item for item in json.loads(cli("workshop", "status", "m.workshop.json", "--format", "json").out)["shares"]}
+    question = next(q for q in shipped_knowledge().questions if q.key == "usage.active_share")
+    active = shares["usage.active_share"]
+    # the same bands as the questionnaire, labelled as it labels them in the workshop's language
+    assert [(b["band"], b["label"]) for b in active["bands"]] == [(c.answer, c.label.get(lang)) for c in question.choices]
+    assert [b["responses"] for b in active["bands"]] == [1, 1, 1, 0]
+    assert active["group"] == "10-25"  # the median of 5, 12 and 30 is 12: the band that holds it
+    passive = shares["usage.passive_share"]  # 45 and 80 only: fewer than the minimum of 3, no counts
+    assert passive["withheld"] and passive["group"] is None and all("responses" not in b for b in passive["bands"])
+
+
+def test_the_presenter_and_the_handout_show_the_band_that_holds_the_median(cli, workdir):
+    cli("workshop", "new", "M", "--lang", "en")
+    for name, share in (("a", "0-10"), ("b", "10-25"), ("c", 30)):
+        (workdir / f"{name}.yaml").write_text(yaml.safe_dump({**BLUE, "usage": {**BLUE["usage"], "active_share": share}}), encoding="utf-8")
+    assert cli("workshop", "add", "m.workshop.json", "a.yaml", "b.yaml", "c.yaml").code == 0
+    handout = cli("workshop", "export", "m.workshop.json", "--format", "markdown").out
+    # midpoints 5 and 17.5 and the number 30: the median 17.5 lies in "10 to 25%"
+    assert "10 to 25% (the questionnaire's band that holds the median; a band answer counts as its midpoint)" in handout
+    assert "17.5" not in handout and "17,5" not in handout

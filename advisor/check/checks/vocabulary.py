@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from ...answers.spellings import spellings_for
 from ...i18n import LANGS, t
+from ...knowledge.bands import named_thresholds, straddled
 from ..lint import Lint
 from ..registry import declare
 
@@ -43,12 +44,17 @@ def share_bands(lint: Lint) -> None:
                 t(lint.lang, "check.vocabulary-bands.hint"),
             )
             continue
-        question = questions.get(f"usage.{term.answer}")
+        # every threshold a rule compares the share with, the two marks among them: the answers
+        # record a picked band as the band, and a band across a threshold could not be decided
+        key = f"usage.{term.answer}"
+        question = questions.get(key)
+        thresholds = {**named_thresholds(knowledge, key), low: term.bands[0], high: term.bands[1]}
         for choice in question.choices if question else ():
-            if choice.band and any(choice.band[0] < mark < choice.band[1] for mark in (low, high)):
+            for threshold, name in straddled(thresholds, *choice.band) if choice.band else ():
                 lint.add(
                     "vocabulary-bands", SECTION, ID, where,
-                    t(lint.lang, "check.vocabulary-bands.straddled", band=choice.band, answer=f"usage.{term.answer}", low=low, high=high),
+                    t(lint.lang, "check.vocabulary-bands.straddled", band=choice.answer, answer=key, threshold=threshold,
+                      param=name or "-"),
                     t(lint.lang, "check.vocabulary-bands.straddled.hint"),
                 )
 

@@ -277,7 +277,9 @@ def status(args: argparse.Namespace) -> int:
     named = sum(1 for r in workshop.responses if r.team)
     ready = total >= workshop.min_group_size
     if args.format == "json":
+        from ....knowledge.load import shipped_knowledge
         from ....render.json import dumps
+        from ....workshop.summary import share_distributions
 
         sys.stdout.write(
             dumps(
@@ -291,6 +293,8 @@ def status(args: argparse.Namespace) -> int:
                     "anonymous": total - named,
                     "ready": ready,
                     "teams": [{"number": r.number, "team": r.team, "goals": list(r.answers.goals)} for r in workshop.responses],
+                    # the questionnaire's bands of each share, with the counts once the group is large enough
+                    "shares": share_distributions(workshop, shipped_knowledge(), lang),
                 }
             )
         )
