@@ -121,3 +121,12 @@ def test_the_advice_json_carries_a_band_answered_beside_measured_usage(cli, tmp_
     assert advice["measured"]["differences"] == [{"answer": "usage.passive_share", "measured": 75, "answered": "50-75", "used": "answered"}]
     jsonschema.validate(advice, json.loads(shipped_schema("advice").read_text(encoding="utf-8")))
     assert advice["measured"]["figures"]["passive_share"]["value"] == 75  # measured usage stays exact
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_overlapping_bands_only_point_to_more_posters_than_readers(lang):
+    # 25-50% posting and 5-30% reading may both hold at 27%: the warning may not say "cannot be"
+    advice = advise({"goals": ["alignment"], "usage": {"active_share": "25-50", "passive_share": "5-30"}}, lang=lang)
+    (warning,) = [item for item in advice.warnings if item.id == "more-posters-than-readers"]
+    assert "cannot be" not in warning.text and "kan niet" not in warning.text
+    assert ("counts by its middle" if lang == "en" else "telt met haar midden") in warning.text
