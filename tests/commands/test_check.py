@@ -908,11 +908,11 @@ FIVE_PERCENT_RULE = DEAD_RULE.replace("lt: 10  #", "lt: 5  #")
 
 
 @pytest.mark.check_code("vocabulary-bands")
-def test_a_question_band_across_any_threshold_a_rule_compares_with(cli, knowledge_copy):
+def test_a_question_band_across_any_threshold_a_rule_compares_with(cli, knowledge_copy, check):
     # the answers record a picked band itself: "Under 10%" (0-10) could not be decided by a rule
     # that compares the share with 5, though 5 is no parameter the vocabulary names
     add_file(knowledge_copy, "dead.yaml", FIVE_PERCENT_RULE)
-    result, report = check(cli, knowledge_copy, "--no-grid")
+    result, report = check(knowledge_copy)
     problem = assert_caught(
         result, report, "vocabulary-bands", "vocabulary", "rules/catalog/vocabulary.yaml", 3,
         "the question's band 0-10 for usage.active_share straddles a mark the rules compare it with: 5 (-)",
