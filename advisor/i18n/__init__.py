@@ -8,7 +8,8 @@ about a number of things has plural forms (msgid_plural), chosen by the catalog'
 Plural-Forms rule. The languages are the catalogs: adding ``de.po`` adds German, with no change
 to the code (its texts in the knowledge files are then missing, and `advisor check` says so).
 
-Catalogs are read with Babel on first use of a language; numbers are written by Babel in the
+Catalogs are read with Babel on first use of a language, and what Babel made of a catalog's bytes
+is kept in the user's cache folder (cache.py), as the knowledge files are; numbers are written by Babel in the
 language's way (12.5 and 1,200 in English, 12,5 and 1.200 in Dutch). Importing this module
 reads nothing but the folder's file names, so the command line's cold path stays light.
 """
@@ -53,10 +54,25 @@ def catalog(lang: str) -> Catalog:
 
 
 def read_catalog(path: Path, lang: str) -> Catalog:
+    """A catalog file, parsed by Babel, or what Babel made of the same bytes before (cache.py)."""
+    from . import cache
+
+    content = path.read_bytes()
+    kept = cache.kept_catalog(lang, content)
+    if kept is None:
+        kept = parse_catalog(content, lang)
+        cache.keep_catalog(lang, content, *kept)
+    messages, plural_expr = kept
+    return Catalog(lang, messages, gettext.c2py(plural_expr))
+
+
+def parse_catalog(content: bytes, lang: str) -> tuple[dict[str, str | tuple[str, ...]], str]:
+    """The messages of a .po file (key -> text, or key -> plural forms) and its plural rule."""
+    import io
+
     from babel.messages.pofile import read_po
 
-    with open(path, "rb") as handle:
-        po = read_po(handle, locale=lang)
+    po = read_po(io.BytesIO(content), locale=lang)
     messages: dict[str, str | tuple[str, ...]] = {}
     for message in po:
         if not message.id or message.fuzzy:
@@ -67,7 +83,7 @@ def read_catalog(path: Path, lang: str) -> Catalog:
             messages[key] = tuple(text)
         elif isinstance(text, str) and text:
             messages[key] = text
-    return Catalog(lang, messages, gettext.c2py(po.plural_expr))
+    return messages, po.plural_expr
 
 
 def texts(lang: str) -> list[str]:
