@@ -24,16 +24,31 @@ class Result:
 
 def pytest_addoption(parser):
     parser.addoption(
-        "--full-conformance",
+        "--full",
         action="store_true",
-        help="compare the engines and the decision tables on every answers set of the grid and "
-        "on 20,000 random ones (tests/test_conformance.py), not on the everyday sample",
+        help="everything CI runs: the engines and the decision tables compared on every answers "
+        "set of the grid and on 20,000 random ones (tests/test_conformance.py), not on the "
+        "everyday sample; and the installs into fresh environments (test_install_without_durable.py)",
     )
 
 
 @pytest.fixture(scope="session")
-def full_conformance(request) -> bool:
-    return request.config.getoption("--full-conformance")
+def full(request) -> bool:
+    return request.config.getoption("--full")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "full_only: too slow for the everyday run; runs with --full (CI)")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Without --full, the tests marked full_only are skipped, and say how to run them."""
+    if config.getoption("--full"):
+        return
+    skip = pytest.mark.skip(reason="a fresh environment per test: run with --full, as CI does")
+    for item in items:
+        if item.get_closest_marker("full_only"):
+            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -8,7 +8,7 @@
   languages), on part of the grid and on random answer sets. How much: the Python engine's
   firings on every answers set of the grid; the rest on a sample (every 7th set of the grid's
   41,000 for durable_rules' firings, every 10th or 50th for the bytes, 2,000 or 4,000 random
-  sets), which keeps the suite quick. `pytest --full-conformance` runs all of it on everything
+  sets), which keeps the suite quick. `pytest --full` runs all of it on everything
   (every set of the grid, 20,000 random sets: about three core-minutes), as the engine layer's
   changes call for (docs/development.md);
 - generated rule sets in the part of the durable_rules language the Python engine supports,
@@ -111,7 +111,7 @@ def grid_cases():
 
 
 @pytest.mark.parametrize("engine", ["durable", "python"])
-def test_the_tables_fire_as_the_engine_does_on_the_whole_grid(grid_cases, engine, full_conformance):
+def test_the_tables_fire_as_the_engine_does_on_the_whole_grid(grid_cases, engine, full):
     """Memoised against direct, for the engine that fills the tables; with durable_rules, also
     against the Python engine's tables (which the python case holds to its direct runs), so the
     two engines agree on the whole grid as well."""
@@ -125,7 +125,7 @@ def test_the_tables_fire_as_the_engine_does_on_the_whole_grid(grid_cases, engine
     other = fresh_advisor(knowledge, "python") if engine == "durable" else None
     # a durable_rules run costs four times a Python one: its everyday sample is every 7th set
     # (7 is prime to every count of bands, so the sample walks through all of each answer's)
-    step = 7 if engine == "durable" and not full_conformance else 1
+    step = 7 if engine == "durable" and not full else 1
     for goals, values in grid_cases[::step]:
         direct = set(advisor.engine.run(facts_of(goals, values)))
         assert set(advisor.tables.firings(advisor.tables.case(goals, values))) == direct, (goals, values)
@@ -141,7 +141,7 @@ def direct_json(knowledge, engine, answers: dict, lang: str) -> str:
 
 
 @pytest.mark.parametrize("engine", ["durable", "python"])
-def test_memoised_advice_is_the_direct_advice_byte_for_byte_on_the_grid(grid_cases, engine, full_conformance):
+def test_memoised_advice_is_the_direct_advice_byte_for_byte_on_the_grid(grid_cases, engine, full):
     from advisor.check.grid import answers_dict
     from advisor.knowledge.load import shipped_knowledge
     from advisor.vocabulary import ANSWER_KEYS
@@ -150,7 +150,7 @@ def test_memoised_advice_is_the_direct_advice_byte_for_byte_on_the_grid(grid_cas
         durable_or_skip()
     knowledge = shipped_knowledge()
     advisor = fresh_advisor(knowledge, engine)
-    step = 10 if full_conformance or engine == "python" else 50
+    step = 10 if full or engine == "python" else 50
     for number, (goals, values) in enumerate(grid_cases[::step]):
         answers = answers_dict(goals[::-1] if number % 3 else goals, dict(zip(ANSWER_KEYS, values)))
         lang = "nl" if number % 2 else "en"
@@ -211,10 +211,10 @@ def random_answers(count: int, seed: int = 2026) -> list[dict]:
 
 
 @pytest.mark.parametrize("engine", ["durable", "python"])
-def test_memoised_advice_is_the_direct_advice_byte_for_byte_on_random_answers(knowledge, engine, full_conformance):
+def test_memoised_advice_is_the_direct_advice_byte_for_byte_on_random_answers(knowledge, engine, full):
     if engine == "durable":
         durable_or_skip()
-    sets = random_answers(20_000 if full_conformance else 2_000 if engine == "durable" else 4_000)
+    sets = random_answers(20_000 if full else 2_000 if engine == "durable" else 4_000)
     assert len({repr(answers) for answers in sets}) == len(sets)  # no repeats
     advisor = fresh_advisor(knowledge, engine)
     for number, answers in enumerate(sets):

@@ -81,8 +81,8 @@ def test_every_doc_is_reachable_from_the_index():
 
 def test_the_test_command_is_what_ci_runs():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert "python3 -m venv .venv && .venv/bin/pip install '.[test]' && .venv/bin/pytest --full-conformance\n" in README
-    assert "\"$python\" -m venv \"$venv\" && \"$venv/bin/pip\" install --quiet '.[test]' && \"$venv/bin/pytest\" --full-conformance\n" in ci
+    assert "python3 -m venv .venv && .venv/bin/pip install '.[test]' && .venv/bin/pytest --full\n" in README
+    assert "\"$python\" -m venv \"$venv\" && \"$venv/bin/pip\" install --quiet '.[test]' && \"$venv/bin/pytest\" --full\n" in ci
 
 
 def test_the_workshop_csv_example_adds_its_rows(tmp_path, cli, monkeypatch):

@@ -127,6 +127,7 @@ def test_durable_rules_is_required_only_where_it_installs(wheel):
     assert not required("3.13", "Linux") and not required("3.14", "Darwin") and not required("3.12", "Windows")
 
 
+@pytest.mark.full_only
 def test_a_fresh_environment_without_durable_rules_gives_the_same_advice(wheel, cases, tmp_path):
     bin_dir = fresh_venv(sys.executable, tmp_path / "venv")
     run(bin_dir / "python", *PIP, "install", "--no-deps", wheel)
@@ -151,6 +152,7 @@ def newer_python() -> str | None:
     return None
 
 
+@pytest.mark.full_only
 def test_an_ordinary_install_on_python_3_13_leaves_durable_rules_out(wheel, cases, tmp_path):
     python = newer_python()
     if python is None:
