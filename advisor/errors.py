@@ -43,13 +43,15 @@ class Problem:
                 where += f":{self.column}"
         return where
 
-    def render(self) -> str:
+    def render(self, hint_label: str = "hint") -> str:
+        """file:line:column: field: message, and the hint on the next line after ``hint_label``
+        (the word in the user's language: the command line passes it; errors know no language)."""
         text = self.where + ": " if self.where else ""
         if self.field:
             text += f"{self.field}: "
         text += self.message
         if self.hint:
-            text += f"\n  hint: {self.hint}"
+            text += f"\n  {hint_label}: {self.hint}"
         return text
 
 
@@ -66,8 +68,8 @@ class AdvisorError(Exception):
         self.problems: list[Problem] = sorted(problems, key=_sort_key)
         super().__init__(self.render())
 
-    def render(self) -> str:
-        return "\n".join(problem.render() for problem in self.problems)
+    def render(self, hint_label: str = "hint") -> str:
+        return "\n".join(problem.render(hint_label) for problem in self.problems)
 
 
 class EngineError(RuntimeError):

@@ -52,7 +52,7 @@ def test_a_band_gives_the_advice_of_every_number_inside_it(band, inside):
         ("en", ["the band 5-30% of usage.active_share holds shares on both sides of 10%", "active_share_low (a heuristic",
                 "hint: split the band at 10: answer 5-10 or 10-30, whichever holds, or give a number"]),
         ("nl", ["de band 5-30% van usage.active_share bevat aandelen aan beide kanten van 10%", "active_share_low (een vuistregel",
-                "hint: splits de band bij 10: antwoord 5-10 of 10-30, wat er geldt, of geef een getal"]),
+                "tip: splits de band bij 10: antwoord 5-10 of 10-30, wat er geldt, of geef een getal"]),
     ],
 )
 def test_a_band_across_a_threshold_is_refused_with_exit_2(cli, tmp_path, lang, words):

@@ -176,7 +176,8 @@ class Channels:
         lines = [line for line in result.err.splitlines() if line.strip()]
         for index, line in enumerate(lines):
             if line.startswith("advisor: "):
-                hint = lines[index + 1][len("  hint: "):] if index + 1 < len(lines) and lines[index + 1].startswith("  hint: ") else None
+                label = next((f"  {word}: " for word in ("hint", "tip") if index + 1 < len(lines) and lines[index + 1].startswith(f"  {word}: ")), None)
+                hint = lines[index + 1][len(label):] if label else None  # "tip" in Dutch
                 problems.append((None, hint, line))
         return "refused", problems
 

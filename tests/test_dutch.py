@@ -93,3 +93,14 @@ def test_dutch_status_words_and_the_knowledge_line(cli):
     assert "· schiet tekort" in out and "kennisbank " not in out
     assert t("nl", "heuristics") in " ".join(out.split())
     assert "kennisbank " in cli("advise", "--answers", FEW_POSTERS, "--lang", "nl", "--details").out
+
+
+def test_an_error_says_its_hint_in_dutch_too(cli, tmp_path):
+    # the message and the hint were Dutch, the label before the hint was not ("hint:")
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("goals: [alignmnet]\n", encoding="utf-8")
+    dutch = cli("advise", str(answers), "--lang", "nl")
+    assert dutch.code == 2
+    assert "\n  tip: bedoelt u 'alignment'?" in dutch.err and "hint:" not in dutch.err
+    english = cli("advise", str(answers), "--lang", "en")
+    assert "\n  hint: did you mean 'alignment'?" in english.err

@@ -23,6 +23,7 @@ from ..schema import BatchProblem, BatchSummary
 from .advising import EXTENSIONS, Advised, advise_row
 from .destination import Destination
 from .inputs import Input, Row
+from ..i18n import t
 from .words import w
 
 JSONL_FILE = "advice.jsonl"  # --format jsonl: every advice in one file, one line each
@@ -205,7 +206,7 @@ def report(outcome: Outcome, lang: str, out: Path, *, quiet: bool = False, strea
         for problem in summary.invalid_rows[:shown]:
             where = f"{problem.source}:{problem.line}" if problem.line else problem.source
             field = f"{problem.field}: " if problem.field else ""
-            hint = f"\n  hint: {problem.hint}" if problem.hint else ""
+            hint = f"\n  {t(lang, 'hint')}: {problem.hint}" if problem.hint else ""
             print(f"advisor: {where}: {w(lang, 'invalid_row', row=problem.row)}: {field}{problem.message}{hint}", file=stream)
         if len(summary.invalid_rows) > shown:
             print(f"advisor: {w(lang, 'more_invalid', len(summary.invalid_rows) - shown, count=len(summary.invalid_rows) - shown, file=out / 'summary.json')}", file=stream)

@@ -129,7 +129,7 @@ def _run(argv: Sequence[str] | None) -> int:
     except SystemExit as exit:  # --help and --version
         return int(exit.code or 0) if not isinstance(exit.code, str) else ExitCode.USAGE
     except AdvisorError as error:
-        _print_error(error.render(), lang)
+        _print_error(error.render(t(lang, "hint")), lang)
         return error.exit_code
     except KeyboardInterrupt:
         print(f"advisor: {t(lang, 'interrupted')}", file=sys.stderr)
@@ -141,8 +141,8 @@ def _run(argv: Sequence[str] | None) -> int:
         if not _output_failed(error):
             return _internal_error(error, lang, debug)
         _silence_stdout()  # what is still buffered can go nowhere either
-        _print_error(f"cannot write the output: {error.strerror}", lang)
-        print("  hint: free some space, or write the output elsewhere", file=sys.stderr)
+        _print_error(t(lang, "output_failed", reason=error.strerror), lang)
+        print(f"  {t(lang, 'hint')}: {t(lang, 'output_failed.hint')}", file=sys.stderr)
         return ExitCode.USAGE
     except Exception as error:  # the boundary: anything unexpected is an internal error
         return _internal_error(error, lang, debug)
@@ -154,7 +154,7 @@ def _internal_error(error: Exception, lang: str, debug: bool) -> int:
 
         traceback.print_exception(error)
     _print_error(t(lang, "internal_error", error=f"{type(error).__name__}: {error}"), lang)
-    print(f"  hint: {t(lang, 'internal_hint')}", file=sys.stderr)
+    print(f"  {t(lang, 'hint')}: {t(lang, 'internal_hint')}", file=sys.stderr)
     return ExitCode.INTERNAL
 
 

@@ -164,7 +164,7 @@ def measurement_from(args: argparse.Namespace, lang: str, knowledge=None, *, top
 
     measurement = measure_exports(paths, knowledge=knowledge, lang=lang, **options)
     for problem in measurement.warnings:
-        print(f"advisor: {w(lang, 'warning')}: {problem.render()}", file=sys.stderr)
+        print(f"advisor: {w(lang, 'warning')}: {problem.render(t(lang, 'hint'))}", file=sys.stderr)
     return measurement
 
 

@@ -195,7 +195,7 @@ async def _send(request, live: Live, workshop, who: Visitor, steps, draft: Draft
             draft.done.discard(TEAM)
             return _step_page(live, who, steps, draft, REVIEW, {TEAM: problem.message}, None, back_to_review=False, status=409)
         if problem.source == "form":  # an answer the reader refused: say which
-            return _step_page(live, who, steps, draft, REVIEW, {"answers": error.render()}, None, back_to_review=False, status=422)
+            return _step_page(live, who, steps, draft, REVIEW, {"answers": error.render(t(who.lang, "hint"))}, None, back_to_review=False, status=422)
         return message(live, who, t(who.lang, "web.not_sent_title"), problem.message, status=409)
     live.drafts.drop(who.device_hash)
     if live.notify:  # a line for the facilitator's terminal, in the workshop's language

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ...i18n import t
 from ..options import add_knowledge_arguments, add_lang_argument, add_measure_options, knowledge_from, resolve_lang
 
 
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         lang=lang,
     )
     for problem in measurement.warnings:
-        print(f"advisor: {w(lang, 'warning')}: {problem.render()}", file=sys.stderr)
+        print(f"advisor: {w(lang, 'warning')}: {problem.render(t(lang, 'hint'))}", file=sys.stderr)
     text = render(measurement, args.format, lang)
     if args.out:
         from ...files.write import write_output

@@ -119,7 +119,7 @@ def add(args: argparse.Namespace) -> int:
         workshop, added, refused = store.add_entries(args.file, entries, replace=args.replace)
         problems += refused
     for problem in problems:
-        say(f"advisor: {t(lang, 'error')}: {problem.render()}")
+        say(f"advisor: {t(lang, 'error')}: {problem.render(t(lang, 'hint'))}")
     for response in added:
         who = t(lang, "workshop.who_team", team=response.team) if response.team else t(lang, "workshop.who_anonymous")
         say(tn(lang, "workshop.added", len(workshop.responses), number=response.number, who=who, total=len(workshop.responses), name=workshop.name))

@@ -62,7 +62,7 @@ def add_table(args: argparse.Namespace, lang: str) -> int:
             say(tn(lang, "workshop.table_added", len(added), added=len(added), file=name, total=total, name=workshop.name))
             return ExitCode.OK
     for problem in problems:
-        say(f"advisor: {t(lang, 'error')}: {problem.render()}")
+        say(f"advisor: {t(lang, 'error')}: {problem.render(t(lang, 'hint'))}")
     bad = len({(problem.source, problem.line) for problem in problems})  # the rows (or file) at fault
     say(tn(lang, "workshop.table_refused", bad, file=name, rows=bad))
     return ExitCode.USAGE
