@@ -190,7 +190,6 @@ class _Reader:
         return found
 
     def share(self, loc: tuple, key: str, raw: Any) -> Any:
-        hint = t(self.lang, "answers.share.hint")
         value = share_from_text(raw) if isinstance(raw, str) else raw if is_number(raw) else None
         if value is None and isinstance(raw, str):
             band = band_from_text(raw)
@@ -201,11 +200,12 @@ class _Reader:
             if band is not None:
                 return self.band(loc, key, raw, *band)
         if value is None:
-            self.problem(loc, "answers.share_type", self.boolean_hint(raw) or hint, key=key, value=self.shown(raw))
+            hint = self.boolean_hint(raw) or t(self.lang, "answers.share.hint")
+            self.problem(loc, "answers.share_type", hint, key=key, value=self.shown(raw))
             return UNKNOWN
         if not 0 <= value <= 100:
             shown = raw.strip() if isinstance(raw, str) else self.shown(raw)
-            self.problem(loc, "answers.share_range", hint, value=shown)
+            self.problem(loc, "answers.share_range", t(self.lang, "answers.share.hint"), value=shown)
             return UNKNOWN
         # Two decimals are more than any survey measures, and keep numbers out of exponent notation
         # (5e-324), which durable_rules' JSON reader does not understand.
