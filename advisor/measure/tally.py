@@ -37,6 +37,21 @@ class Counts:
     read_counts: Counter = field(default_factory=Counter)  # per reader
     days: list[datetime.date] = field(default_factory=list)  # daily files: the days, in order
 
+    def count_person(self, active: int, posted: int, liked: int, read: int) -> None:
+        """One person counted: how active (messages, or days active), whether they posted or
+        liked, and how much they read (messages, or days)."""
+        self.people += 1
+        if active:
+            self.active += 1
+            self.active_counts[active] += 1
+        if posted:
+            self.posted += 1
+        if liked:
+            self.liked += 1
+        if read:
+            self.readers += 1
+            self.read_counts[read] += 1
+
 
 class PeriodTally:
     def __init__(self, likes_count_as_active: bool):
@@ -48,18 +63,7 @@ class PeriodTally:
         if state != COUNTED:
             counts.left_out[LEFT_OUT[state]] += 1
             return
-        counts.people += 1
-        active = posted + liked if self.likes else posted
-        if active:
-            counts.active += 1
-            counts.active_counts[active] += 1
-        if posted:
-            counts.posted += 1
-        if liked:
-            counts.liked += 1
-        if read:
-            counts.readers += 1
-            counts.read_counts[read] += 1
+        counts.count_person(posted + liked if self.likes else posted, posted, liked, read)
 
     def finish(self) -> Counts:
         return self.counts
@@ -127,16 +131,6 @@ class DailyTally:
             if state != COUNTED:
                 counts.left_out[LEFT_OUT[state]] += 1
                 continue
-            counts.people += 1
             active = (posted | liked if self.likes else posted).bit_count()
-            if active:
-                counts.active += 1
-                counts.active_counts[active] += 1
-            if posted:
-                counts.posted += 1
-            if liked:
-                counts.liked += 1
-            if read:
-                counts.readers += 1
-                counts.read_counts[read.bit_count()] += 1
+            counts.count_person(active, posted, liked, read.bit_count())
         return counts
