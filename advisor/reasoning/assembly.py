@@ -30,6 +30,7 @@ from ..schema import (
     Unknown,
 )
 from ..vocabulary import ANSWER_KEYS, UNKNOWN
+from .findings import finding_fields
 from .kept import Kept
 
 _values = attrgetter(*ANSWER_KEYS)  # an answers' values in ANSWER_KEYS order
@@ -321,18 +322,7 @@ def evidence_for(knowledge: Knowledge, ref: str, lang: str) -> Evidence:
     """A finding or statement of the study, as the advice cites it."""
     finding = knowledge.findings.get(ref)
     if finding is not None:
-        return Evidence(
-            finding=finding.id,
-            kind="finding",
-            construct=finding.construct,
-            usage=finding.usage,
-            relation=finding.relation,
-            inferred=finding.inferred,
-            strength=finding.strength.get(lang) if finding.strength else None,
-            summary=finding.summary.get(lang),
-            quote=finding.quote,
-            note=finding.note.get(lang) if finding.note else None,
-        )
+        return Evidence(finding=finding.id, kind="finding", **finding_fields(finding, lang))
     statement = knowledge.statements[ref]
     return Evidence(
         finding=statement.id,

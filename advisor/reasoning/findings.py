@@ -39,9 +39,9 @@ def findings_table(knowledge: Knowledge, lang: str, goals: list[str]) -> Finding
     )
 
 
-def _finding_row(finding: Finding, lang: str, rules: list[str]) -> FindingRow:
-    return FindingRow(
-        id=finding.id,
+def finding_fields(finding: Finding, lang: str) -> dict:
+    """What the advice's evidence and the findings table both say of a finding, in a language."""
+    return dict(
         construct=finding.construct,
         usage=finding.usage,
         relation=finding.relation,
@@ -50,8 +50,11 @@ def _finding_row(finding: Finding, lang: str, rules: list[str]) -> FindingRow:
         summary=finding.summary.get(lang),
         quote=finding.quote,
         note=finding.note.get(lang) if finding.note else None,
-        rules=rules,
     )
+
+
+def _finding_row(finding: Finding, lang: str, rules: list[str]) -> FindingRow:
+    return FindingRow(id=finding.id, **finding_fields(finding, lang), rules=rules)
 
 
 def _statement_row(statement: Statement, lang: str, rules: list[str]) -> StatementRow:
