@@ -14,6 +14,8 @@ from advisor.cli.main import main
 from advisor.knowledge.load import default_paths
 from advisor.knowledge.load import shipped_knowledge
 
+pytest_plugins = ["chromium"]  # the browser and screenshots fixtures (tests/chromium.py)
+
 
 @dataclass
 class Result:

@@ -10,20 +10,15 @@ outside the repository), else to the test's temporary folder.
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
+from chromium import needs_chromium  # the browser and screenshots fixtures: tests/chromium.py
 
 from advisor.schema import Answers
 from advisor.vocabulary import GOALS
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(
-    not os.path.exists(CHROMIUM), reason="Debian's Chromium is not installed (apt-get install chromium)"
-)
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+pytestmark = needs_chromium
 WIDTHS = [360, 390, 1280]
 
 # what runs off a screen: the page scrolls sideways, or an element reaches past its right edge
@@ -37,25 +32,6 @@ OVERFLOW = """() => {
 SMALLEST_TEXT = """() => Math.min(...[...document.querySelectorAll('body *')]
   .filter(e => e.childNodes.length && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
   .map(e => parseFloat(getComputedStyle(e).fontSize)))"""
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM, headless=True, args=ARGS,
-        )
-        context.set_default_timeout(10_000)
-        yield context
-        context.close()
-
-
-@pytest.fixture
-def screenshots(tmp_path) -> Path:
-    folder = Path(os.environ.get("ADVISOR_SCREENSHOTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def look(browser, path: Path, width: int, shot: Path) -> dict:

@@ -9,15 +9,12 @@ when it is set (a folder outside the repository), else to the test's temporary f
 from __future__ import annotations
 
 import asyncio
-import os
-import shutil
 import threading
 import time
 from contextlib import contextmanager
-from pathlib import Path
 
 import httpx
-import pytest
+from chromium import needs_chromium  # the browser and screenshots fixtures: tests/chromium.py
 
 from advisor.schema import Answers
 from advisor.web.network import bind
@@ -31,35 +28,7 @@ def expect(locator):
 
     return playwright_expect(locator)
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(
-    not os.path.exists(CHROMIUM), reason="Debian's Chromium is not installed (apt-get install chromium)"
-)
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
-]
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    sync_api.expect.set_options(timeout=10_000)
-    with sync_api.sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),  # a fresh profile
-            executable_path=CHROMIUM, headless=True, args=ARGS,
-        )
-        context.set_default_timeout(10_000)
-        yield context
-        context.close()
-
-
-@pytest.fixture
-def screenshots(tmp_path) -> Path:
-    folder = Path(os.environ.get("ADVISOR_SCREENSHOTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+pytestmark = needs_chromium
 
 
 @contextmanager
