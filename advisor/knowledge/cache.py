@@ -14,52 +14,33 @@ turns the cache off.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 from pathlib import Path
 from typing import Any, Sequence
 
-from .._version import __version__
+from ..cache import cache_folder, entry_key as _entry_key, read_entry, write_entry
 from ..files.read import Document
+
+__all__ = ["cache_folder", "cached_documents", "entry_key", "keep_documents"]
 
 FORMAT = "advisor-knowledge-cache"
 VERSION = 1
 MAX_BYTES = 20_000_000  # an entry is a few hundred kilobytes; anything larger is not ours
-DISABLE = "ADVISOR_NO_CACHE"
-
-
-def cache_folder() -> Path | None:
-    """The folder of the cache, or None when it is turned off."""
-    if os.environ.get(DISABLE, "").strip() not in ("", "0"):
-        return None
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("advisor", appauthor=False))
 
 
 def entry_key(paths: Sequence[Path], contents: Sequence[bytes]) -> str:
-    digest = hashlib.sha256(f"{FORMAT}/{VERSION}/{__version__}".encode())
+    """The name of the entry for these files: their paths and their bytes."""
+    parts: list[bytes] = []
     for path, content in zip(paths, contents):
-        digest.update(b"\0" + str(path).encode("utf-8", "surrogatepass") + b"\0")
-        digest.update(hashlib.sha256(content).digest())
-    return digest.hexdigest()[:32]
+        parts += [str(path).encode("utf-8", "surrogatepass"), content]
+    return _entry_key(FORMAT, VERSION, parts)
 
 
 def cached_documents(key: str, paths: Sequence[Path]) -> dict[str, Document] | None:
     """The documents of an entry, by path, or None if there is no usable entry."""
-    folder = cache_folder()
-    if folder is None:
+    entry = read_entry(f"knowledge-{key}.json", FORMAT, VERSION, key, MAX_BYTES)
+    if entry is None:
         return None
     try:
-        path = folder / f"knowledge-{key}.json"
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-        if len(raw) > MAX_BYTES:
-            return None
-        entry = json.loads(raw)
-        if entry.get("format") != FORMAT or entry.get("version") != VERSION or entry.get("key") != key:
-            return None
         documents = {}
         for item, expected in zip(entry["documents"], paths, strict=True):
             if item["source"] != str(expected):
@@ -67,36 +48,24 @@ def cached_documents(key: str, paths: Sequence[Path]) -> dict[str, Document] | N
             positions = {tuple(_loc(loc)): (int(line), int(column)) for loc, line, column in item["positions"]}
             documents[str(expected)] = Document(source=item["source"], data=item["data"], positions=positions)
         return documents
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None  # no entry, or not one of ours: read the files
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None  # not one of ours: read the files
 
 
 def keep_documents(key: str, documents: Sequence[Document]) -> None:
     """Write an entry; a cache that cannot be written is no error (the next start reads the files)."""
-    folder = cache_folder()
-    if folder is None:
+    if cache_folder() is None:
         return
-    try:
-        entry: dict[str, Any] = {
-            "format": FORMAT,
-            "version": VERSION,
-            "key": key,
-            "documents": [
-                {
-                    "source": document.source,
-                    "data": document.data,
-                    "positions": [[list(loc), line, column] for loc, (line, column) in _positions(document).items()],
-                }
-                for document in documents
-            ],
-        }
-        text = json.dumps(entry, ensure_ascii=False, allow_nan=False)
-        folder.mkdir(parents=True, exist_ok=True)
-        from ..files.write import write_atomic
-
-        write_atomic(folder / f"knowledge-{key}.json", text, durable=False)
-    except (OSError, TypeError, ValueError):
-        pass  # e.g. a read-only home, or a value JSON cannot hold (then the files are read each time)
+    write_entry(f"knowledge-{key}.json", FORMAT, VERSION, key, {
+        "documents": [
+            {
+                "source": document.source,
+                "data": document.data,
+                "positions": [[list(loc), line, column] for loc, (line, column) in _positions(document).items()],
+            }
+            for document in documents
+        ],
+    })
 
 
 def _positions(document: Document) -> dict:
