@@ -130,3 +130,18 @@ def test_overlapping_bands_only_point_to_more_posters_than_readers(lang):
     (warning,) = [item for item in advice.warnings if item.id == "more-posters-than-readers"]
     assert "cannot be" not in warning.text and "kan niet" not in warning.text
     assert ("counts by its middle" if lang == "en" else "telt met haar midden") in warning.text
+
+
+@pytest.mark.parametrize("lang, words", [("en", "▒: a band"), ("nl", "▒: een bandbreedte")])
+def test_the_chart_legend_explains_a_band_only_when_there_is_one(cli, tmp_path, lang, words):
+    banded = tmp_path / "banded.yaml"
+    banded.write_text("goals: [engagement]\nusage: {active_share: 10-25, passive_share: 50-75}\n", encoding="utf-8")
+    exact = tmp_path / "exact.yaml"
+    exact.write_text("goals: [engagement]\nusage: {active_share: 12, passive_share: 60}\n", encoding="utf-8")
+    for form in ("text", "markdown"):
+        assert words in " ".join(cli("advise", str(banded), "--lang", lang, "--format", form).out.split())
+        assert "▒" not in cli("advise", str(exact), "--lang", lang, "--format", form).out
+    # the HTML report draws a band as the lighter part of its bar, and says so
+    page = " ".join(cli("advise", str(banded), "--lang", lang, "--format", "html").out.split())
+    assert ("the lighter part of a bar" if lang == "en" else "het lichtere deel van een balk") in page
+    assert "lighter part" not in cli("advise", str(exact), "--lang", "en", "--format", "html").out

@@ -68,7 +68,15 @@ class UsageChart:
 
     @property
     def legend(self) -> str:
-        return t(self.lang, "chart.legend")
+        """What the marks mean; and the span of a band (▒), when an answer is one."""
+        return self.legend_with("chart.legend.band")
+
+    def legend_with(self, band_key: str) -> str:
+        """The legend, with the words ``band_key`` for how this format draws a band's span."""
+        legend = t(self.lang, "chart.legend")
+        if any(row.reach is not None for row in self.rows):
+            legend += " · " + t(self.lang, band_key)
+        return legend
 
     @property
     def numbered(self) -> str:

@@ -197,7 +197,7 @@ def chart_html(chart: UsageChart) -> list[str]:
         "</tbody>",
         "</table>",
         f'<p class="muted">{escape(chart.numbered)}</p>',
-        f'<p class="muted">{escape(chart.legend)}</p>',
+        f'<p class="muted">{escape(chart.legend_with("chart.legend.band_html"))}</p>',
         "</section>",
     ]
     return out
